@@ -1,0 +1,94 @@
+package org.migrationharness.check;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.migrationharness.postgres.Database;
+import org.migrationharness.postgres.PostgresServer;
+import org.migrationharness.report.Finding;
+import org.migrationharness.source.MigrationSet;
+
+/** What the checks of one service share: the set, the server, the fully migrated database, the findings. */
+final class CheckContext implements AutoCloseable {
+
+    private final MigrationSet set;
+    private final PostgresServer server;
+    private final VerifyOptions options;
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<Database> databases = new ArrayList<>();
+    private Database migrated;
+
+    CheckContext(MigrationSet set, PostgresServer server, VerifyOptions options) {
+        this.set = set;
+        this.server = server;
+        this.options = options;
+    }
+
+    MigrationSet set() {
+        return set;
+    }
+
+    PostgresServer server() {
+        return server;
+    }
+
+    VerifyOptions options() {
+        return options;
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    void report(Finding finding) {
+        findings.add(finding);
+    }
+
+    /** A new empty database for this service, dropped when the service's checks end. */
+    Database newDatabase(String purpose) {
+        Database database = server.createDatabase(set.name() + "_" + purpose);
+        databases.add(database);
+        return database;
+    }
+
+    /** A copy of {@code template} (no connection may be open to it), dropped when the service's checks end. */
+    Database cloneOf(Database template, String purpose) {
+        Database database = server.cloneDatabase(template, set.name() + "_" + purpose);
+        databases.add(database);
+        return database;
+    }
+
+    void drop(Database database) {
+        if (databases.remove(database)) {
+            server.dropDatabase(database);
+        }
+    }
+
+    /** The database with every migration applied, once {@code up.apply} passed; else null. */
+    Database migrated() {
+        return migrated;
+    }
+
+    void migrated(Database database) {
+        this.migrated = database;
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (Database database : List.copyOf(databases)) {
+            try {
+                drop(database);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.migrationharness.check;
+
+import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.report.CheckId;
+import org.migrationharness.report.Finding;
+import org.migrationharness.report.Severity;
+import org.migrationharness.source.Migration;
+import org.migrationharness.source.MigrationSetReader;
+
+/**
+ * {@code down.missing}: every migration has a down script, or one that marks it irreversible with a reason (reported
+ * as info, so the reason shows in every report).
+ */
+final class DownMissingCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.DOWN_MISSING;
+    }
+
+    @Override
+    public void run(CheckContext context) {
+        for (Finding problem : context.set().problems()) {
+            if (problem.check().equals(id().id())) {
+                context.report(problem);
+            }
+        }
+        for (Migration migration : context.set().migrations()) {
+            String version = migration.version().text();
+            if (migration.irreversible()) {
+                context.report(new Finding(id().id(), Severity.INFO, version, DisplayPath.of(migration.down()), null,
+                        "Migration " + version + " is marked irreversible: " + migration.irreversibleReason()));
+            } else if (migration.down() == null) {
+                String expected = "U" + version + "__" + migration.description() + ".sql";
+                context.report(new Finding(id().id(), Severity.ERROR, version, DisplayPath.of(migration.up()), null,
+                        "Migration " + version + " (" + migration.up().getFileName() + ") has no down script.\n"
+                                + "Expected " + expected + " beside it. If it cannot be reversed, write that file with only the line"
+                                + "\n  -- " + MigrationSetReader.IRREVERSIBLE_MARKER + " <why>"));
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.migrationharness.check;
+
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.apply.Migrator;
+import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.postgres.Database;
+import org.migrationharness.report.CheckId;
+import org.migrationharness.report.Finding;
+import org.migrationharness.report.Severity;
+import org.migrationharness.source.Migration;
+
+/** {@code up.apply}: every migration applies, with Flyway, to a new empty database. */
+final class UpApplyCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.UP_APPLY;
+    }
+
+    @Override
+    public String skipReason(CheckContext context) {
+        return context.set().unreadable() ? "two migrations share a version" : null;
+    }
+
+    @Override
+    public void run(CheckContext context) {
+        Database database = context.newDatabase("up");
+        try {
+            new Migrator(context.set(), database).migrateAll();
+            context.migrated(database);
+        } catch (HarnessException e) {
+            if (e.code() != ErrorCode.MIGRATION_FAILED) {
+                throw e;
+            }
+            context.report(finding(context, e));
+        }
+    }
+
+    static Finding finding(CheckContext context, HarnessException e) {
+        String version = e.file().flatMap(file -> context.set().migrations().stream()
+                .filter(m -> file.equals(m.up()) || file.equals(m.down()))
+                .map(Migration::version).map(Object::toString).findFirst()).orElse(null);
+        return new Finding(CheckId.UP_APPLY.id(), Severity.ERROR, version, e.file().map(DisplayPath::of).orElse(null),
+                e.line() > 0 ? e.line() : null, e.getMessage());
+    }
+}

@@ -1,0 +1,108 @@
+package org.migrationharness.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/** A PostgreSQL container through Testcontainers, data on tmpfs, stopped on close. */
+final class ContainerProcess implements ServerProcess {
+
+    private static final String USER = "harness";
+
+    private final PostgreSQLContainer<?> container;
+
+    private ContainerProcess(PostgreSQLContainer<?> container) {
+        this.container = container;
+    }
+
+    /** Whether a Docker engine answers. Cheap when there is obviously none. */
+    static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("resource") // closed by close()
+    static ContainerProcess start(PostgresSettings settings) {
+        String image = settings.effectiveImage();
+        if (!dockerAvailable()) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "The testcontainers backend needs a Docker engine, and none answers.\n"
+                    + "Start one (or set DOCKER_HOST), or use --postgres embedded.");
+        }
+        List<String> command = new ArrayList<>(List.of("postgres"));
+        ServerTuning.throwawaySettings().forEach((key, value) -> {
+            if (!key.equals("listen_addresses")) {
+                command.add("-c");
+                command.add(key + "=" + value);
+            }
+        });
+        PostgreSQLContainer<?> container = new PostgreSQLContainer<>(
+                DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
+                .withUsername(USER)
+                .withPassword(UUID.randomUUID().toString())
+                .withDatabaseName("harness")
+                .withTmpFs(Map.of("/var/lib/postgresql/data", "rw"))
+                .withCommand(command.toArray(String[]::new));
+        try {
+            container.start();
+            return new ContainerProcess(container);
+        } catch (RuntimeException e) {
+            container.close();
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not start a PostgreSQL container from image " + image
+                    + ": " + rootMessage(e) + "\nCheck that the image exists locally or can be pulled, or choose another with"
+                    + " --postgres-image IMAGE; or use --postgres embedded.", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT)
+                + "/" + database;
+    }
+
+    @Override
+    public String adminDatabase() {
+        return "harness";
+    }
+
+    @Override
+    public String user() {
+        return USER;
+    }
+
+    @Override
+    public String password() {
+        return container.getPassword();
+    }
+
+    @Override
+    public boolean owned() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            container.stop();
+        } catch (RuntimeException e) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.migrationharness.report;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Everything verify found for one service (or one migrations folder).
+ *
+ * @param service the service name (the folder's name for {@code --migrations DIR})
+ * @param format the migration format, e.g. {@code flyway}
+ * @param migrations how many versioned migrations the set holds
+ * @param status passed, failed (an error finding) or error (the set could not be verified at all)
+ * @param checks each check's outcome, in the order they ran
+ * @param findings every finding, in the order they were found
+ */
+public record ServiceReport(String service, String format, int migrations, Status status, List<CheckResult> checks,
+                            List<Finding> findings) {
+
+    public ServiceReport {
+        checks = List.copyOf(checks);
+        findings = List.copyOf(findings);
+    }
+
+    /** The outcome for a service. */
+    public enum Status {
+        PASSED, FAILED, ERROR;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public long errorCount() {
+        return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    }
+
+    public long warningCount() {
+        return findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+    }
+}

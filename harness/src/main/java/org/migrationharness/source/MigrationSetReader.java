@@ -1,0 +1,221 @@
+package org.migrationharness.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.report.CheckId;
+import org.migrationharness.report.Finding;
+import org.migrationharness.report.Severity;
+
+/**
+ * Reads a Flyway-layout folder: {@code V<version>__<description>.sql} up scripts, {@code U<version>__<description>.sql}
+ * down scripts in the same folder (Flyway's undo naming), {@code R__<description>.sql} repeatables; sub-folders are
+ * read too, as Flyway does. Every other file is reported ({@code naming.file}): Flyway would silently ignore or
+ * misread it.
+ */
+public final class MigrationSetReader {
+
+    /** The marker a down script holds instead of statements to declare its migration irreversible. */
+    public static final String IRREVERSIBLE_MARKER = "harness:irreversible";
+
+    private static final Pattern VERSIONED = Pattern.compile("([VU])([0-9]+(?:[._][0-9]+)*)__(.+)\\.sql");
+    private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    private static final Pattern MARKER = Pattern.compile("^\\s*--\\s*" + Pattern.quote(IRREVERSIBLE_MARKER) + "\\b\\s*(.*)$");
+
+    private MigrationSetReader() {
+    }
+
+    /**
+     * Reads a service folder ({@code <service>/migrations/} plus an optional {@code <service>/harness.yaml}) or a bare
+     * migrations folder (with an optional {@code harness.yaml} inside it).
+     *
+     * @throws HarnessException with {@link ErrorCode#INPUT} when the folder does not exist or cannot be read
+     */
+    public static MigrationSet read(Path folder, String name) {
+        if (!Files.isDirectory(folder)) {
+            throw new HarnessException(ErrorCode.INPUT, "No migrations folder at " + DisplayPath.of(folder) + ".\n"
+                    + "Give a folder that holds V<version>__<description>.sql files, or a service name under service-migrations/.");
+        }
+        Path migrations = folder;
+        ServiceConfig config = ServiceConfig.defaults();
+        if (Files.isDirectory(folder.resolve("migrations"))) {
+            migrations = folder.resolve("migrations");
+            if (Files.isRegularFile(folder.resolve(ServiceConfig.FILE_NAME))) {
+                config = ServiceConfig.read(folder.resolve(ServiceConfig.FILE_NAME));
+            }
+        }
+        if (Files.isRegularFile(migrations.resolve(ServiceConfig.FILE_NAME))) {
+            config = ServiceConfig.read(migrations.resolve(ServiceConfig.FILE_NAME));
+        }
+        return readFolder(migrations, name, config);
+    }
+
+    private static MigrationSet readFolder(Path migrations, String name, ServiceConfig config) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(migrations)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !hidden(migrations.relativize(p)))
+                    .sorted(Comparator.comparing(p -> migrations.relativize(p).toString()))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Cannot read the migrations folder " + DisplayPath.of(migrations)
+                    + ": " + e.getMessage(), e);
+        }
+        List<Finding> problems = new ArrayList<>();
+        Map<MigrationVersion, Path> ups = new TreeMap<>();
+        Map<MigrationVersion, Path> downs = new TreeMap<>();
+        Map<String, Path> repeatables = new TreeMap<>();
+        for (Path file : files) {
+            String fileName = file.getFileName().toString();
+            if (fileName.equals(ServiceConfig.FILE_NAME)) {
+                continue;
+            }
+            Matcher versioned = VERSIONED.matcher(fileName);
+            Matcher repeatable = REPEATABLE.matcher(fileName);
+            if (versioned.matches()) {
+                MigrationVersion version = MigrationVersion.of(versioned.group(2));
+                Map<MigrationVersion, Path> target = versioned.group(1).equals("V") ? ups : downs;
+                Path previous = target.putIfAbsent(version, file);
+                if (previous != null) {
+                    problems.add(duplicate(previous, file, version));
+                }
+            } else if (repeatable.matches()) {
+                Path previous = repeatables.putIfAbsent(repeatable.group(1), file);
+                if (previous != null) {
+                    problems.add(new Finding(CheckId.ORDER_DUPLICATE_VERSION.id(), Severity.ERROR, null,
+                            DisplayPath.of(file), null, "Repeatable migrations " + previous.getFileName() + " and "
+                            + fileName + " share the description '" + repeatable.group(1)
+                            + "': Flyway refuses to migrate.\nRename one of them."));
+                }
+            } else {
+                problems.add(misnamed(file, fileName));
+            }
+        }
+        List<Migration> result = new ArrayList<>();
+        for (Map.Entry<MigrationVersion, Path> up : ups.entrySet()) {
+            MigrationVersion version = up.getKey();
+            Path down = downs.get(version);
+            String reason = null;
+            if (down != null) {
+                Marker marker = marker(down);
+                reason = marker.reason();
+                if (marker.reason() != null && marker.hasStatements()) {
+                    problems.add(new Finding(CheckId.DOWN_MISSING.id(), Severity.ERROR, version.text(),
+                            DisplayPath.of(down), marker.line(), down.getFileName() + " marks migration " + version
+                            + " irreversible and also holds statements.\nKeep only the '-- " + IRREVERSIBLE_MARKER
+                            + " <reason>' line, or remove it to make the script a real down migration."));
+                    reason = null;
+                }
+            }
+            result.add(new Migration(version, description(up.getValue()), up.getValue(), down, reason));
+        }
+        for (Map.Entry<MigrationVersion, Path> down : downs.entrySet()) {
+            if (!ups.containsKey(down.getKey())) {
+                problems.add(new Finding(CheckId.NAMING_FILE.id(), Severity.ERROR, down.getKey().text(),
+                        DisplayPath.of(down.getValue()), null, down.getValue().getFileName()
+                        + " reverses no migration: there is no V" + down.getKey() + "__*.sql.\n"
+                        + "Rename it to the version it reverses, or delete it."));
+            }
+        }
+        List<RepeatableMigration> repeatableList = repeatables.entrySet().stream()
+                .map(e -> new RepeatableMigration(e.getKey(), e.getValue())).toList();
+        return new MigrationSet(name, migrations, "flyway", config, result, repeatableList, problems);
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String description(Path file) {
+        Matcher matcher = VERSIONED.matcher(file.getFileName().toString());
+        return matcher.matches() ? matcher.group(3) : file.getFileName().toString();
+    }
+
+    private static Finding duplicate(Path first, Path second, MigrationVersion version) {
+        String kind = second.getFileName().toString().startsWith("U") ? "Down scripts" : "Migrations";
+        return new Finding(CheckId.ORDER_DUPLICATE_VERSION.id(), Severity.ERROR, version.text(), DisplayPath.of(second),
+                null, kind + " " + first.getFileName() + " and " + second.getFileName() + " share version " + version
+                + ": Flyway refuses to migrate (found more than one migration with version " + version.flywayText()
+                + ").\nGive one of them a version of its own.");
+    }
+
+    /** Why a file is not a migration Flyway reads as intended, and how to rename it. */
+    private static Finding misnamed(Path file, String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        String message;
+        Severity severity = Severity.ERROR;
+        if (lower.endsWith(".sql") && !fileName.endsWith(".sql")) {
+            message = fileName + ": Flyway only reads files ending in '.sql' (lower case) and ignores this one.\n"
+                    + "Rename it to " + fileName.substring(0, fileName.length() - 4) + ".sql.";
+        } else if (lower.endsWith(".sql") && Pattern.compile("[vur][0-9_].*").matcher(fileName).matches()) {
+            String fixed = Character.toUpperCase(fileName.charAt(0)) + fileName.substring(1);
+            message = fileName + ": Flyway's prefixes are upper case (V, U, R); it would ignore this file.\n"
+                    + "Rename it to " + fixed + ".";
+        } else if (Pattern.compile("[VU][0-9]+(?:[._][0-9]+)*_[^_].*\\.sql").matcher(fileName).matches()) {
+            Matcher m = Pattern.compile("([VU][0-9]+(?:[._][0-9]+)*)_(.*)").matcher(fileName);
+            String fixed = m.matches() ? m.group(1) + "__" + m.group(2) : fileName;
+            message = fileName + ": the version and the description are separated by two underscores; Flyway would"
+                    + " misread or ignore this file.\nRename it to " + fixed + ".";
+        } else if (Pattern.compile("[VU][0-9]+(?:[._][0-9]+)*(__)?\\.sql").matcher(fileName).matches()) {
+            message = fileName + ": a migration needs a description after the version.\n"
+                    + "Rename it to " + fileName.replaceFirst("(__)?\\.sql$", "") + "__<description>.sql.";
+        } else if (Pattern.compile("[VU].*\\.sql").matcher(fileName).matches()) {
+            message = fileName + ": the version must be digits separated by '.' or '_' (e.g. V1__, V1.1__, V2_3__).\n"
+                    + "Rename it to V<version>__<description>.sql.";
+        } else if (lower.endsWith(".sql")) {
+            message = fileName + ": not named like a migration, so Flyway ignores it.\n"
+                    + "Rename it to V<version>__<description>.sql (or R__<description>.sql), or move it out of the"
+                    + " migrations folder.";
+        } else {
+            severity = Severity.WARNING;
+            message = fileName + ": not a migration; Flyway ignores it.\nMove it out of the migrations folder.";
+        }
+        return new Finding(CheckId.NAMING_FILE.id(), severity, null, DisplayPath.of(file), null, message);
+    }
+
+    private record Marker(String reason, boolean hasStatements, int line) {
+    }
+
+    private static Marker marker(Path down) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(down, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Cannot read " + DisplayPath.of(down) + ": " + e.getMessage(), e);
+        }
+        String reason = null;
+        int markerLine = 0;
+        boolean statements = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            Matcher matcher = MARKER.matcher(line);
+            if (matcher.matches() && reason == null) {
+                reason = matcher.group(1).isBlank() ? "(no reason given)" : matcher.group(1).strip();
+                markerLine = i + 1;
+            } else if (!line.isEmpty() && !line.startsWith("--")) {
+                statements = true;
+            }
+        }
+        return new Marker(reason, statements, markerLine);
+    }
+}

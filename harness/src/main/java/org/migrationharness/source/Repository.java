@@ -1,0 +1,86 @@
+package org.migrationharness.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+
+/**
+ * The repository layout: {@code service-migrations/<service>/} (a {@code migrations/} folder, {@code harness.yaml},
+ * {@code expected-schema.json}) and {@code seeds/<service>/<environment>/}.
+ *
+ * @param root the repository's root folder
+ */
+public record Repository(Path root) {
+
+    public static final String SERVICES = "service-migrations";
+    public static final String SEEDS = "seeds";
+    public static final String EXPECTED_SCHEMA = "expected-schema.json";
+
+    /**
+     * The repository around the working directory: the system property {@code harness.repository.root} if set, else
+     * the nearest folder upwards that holds {@code service-migrations/}.
+     */
+    public static Repository locate() {
+        String configured = System.getProperty("harness.repository.root");
+        if (configured != null && !configured.isBlank()) {
+            return new Repository(Path.of(configured).toAbsolutePath().normalize());
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path dir = cwd; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(SERVICES))) {
+                return new Repository(dir);
+            }
+        }
+        throw new HarnessException(ErrorCode.USAGE, "No " + SERVICES + "/ folder in " + cwd + " or above it.\n"
+                + "Run from the repository root, or use --migrations DIR for a folder of migrations.");
+    }
+
+    public Path servicesFolder() {
+        return root.resolve(SERVICES);
+    }
+
+    /** Every service: each folder under {@code service-migrations/} that holds a {@code migrations/} folder, by name. */
+    public List<String> services() {
+        if (!Files.isDirectory(servicesFolder())) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(servicesFolder())) {
+            return dirs.filter(d -> Files.isDirectory(d.resolve("migrations")))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Cannot list " + servicesFolder() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A service's folder; fails with the list of services when there is no such service. */
+    public Path serviceFolder(String service) {
+        Path folder = servicesFolder().resolve(service);
+        if (!service.matches("[A-Za-z0-9_.-]+") || !Files.isDirectory(folder.resolve("migrations"))) {
+            throw new HarnessException(ErrorCode.INPUT, "No service '" + service + "': expected a folder "
+                    + root.relativize(folder.resolve("migrations")) + ".\nServices here: " + services() + ".");
+        }
+        return folder;
+    }
+
+    /** Reads a service's migration set. */
+    public MigrationSet read(String service) {
+        return MigrationSetReader.read(serviceFolder(service), service);
+    }
+
+    /** The service's committed expected schema file (it may not exist yet). */
+    public Path expectedSchema(String service) {
+        return serviceFolder(service).resolve(EXPECTED_SCHEMA);
+    }
+
+    /** The service's seeds folder, if it has one. */
+    public Optional<Path> seeds(String service) {
+        Path folder = root.resolve(SEEDS).resolve(service);
+        return Files.isDirectory(folder) ? Optional.of(folder) : Optional.empty();
+    }
+}

@@ -1,0 +1,101 @@
+package org.migrationharness.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+
+/**
+ * A service's {@code harness.yaml}: how its migrations are applied. Every key is optional; an unknown key is an
+ * error that names it and the file.
+ *
+ * <pre>
+ * schemas: [catalog_service]     # the service's schemas; the first holds Flyway's history table
+ * placeholders: {tenant: acme}   # Flyway placeholders, also replaced in down scripts
+ * flyway: {mixed: "true"}         # any other Flyway property, without its "flyway." prefix
+ * </pre>
+ *
+ * @param schemas the schemas the service owns, first is the default schema; empty means Flyway's default ({@code public})
+ * @param placeholders placeholder values for {@code ${name}} in scripts
+ * @param flyway extra Flyway configuration properties
+ * @param file the file this came from, or null for the defaults
+ */
+public record ServiceConfig(
+        @JsonProperty("schemas") List<String> schemas,
+        @JsonProperty("placeholders") Map<String, String> placeholders,
+        @JsonProperty("flyway") Map<String, String> flyway,
+        @com.fasterxml.jackson.annotation.JsonIgnore Path file) {
+
+    /** The name of the configuration file in a service folder or a migrations folder. */
+    public static final String FILE_NAME = "harness.yaml";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    public ServiceConfig {
+        schemas = schemas == null ? List.of() : List.copyOf(schemas);
+        placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
+        flyway = flyway == null ? Map.of() : Map.copyOf(flyway);
+    }
+
+    /** The configuration of a service with no {@code harness.yaml}. */
+    public static ServiceConfig defaults() {
+        return new ServiceConfig(List.of(), Map.of(), Map.of(), null);
+    }
+
+    /** The schema that holds the history table and is first on the search path, or {@code public}. */
+    public String defaultSchema() {
+        return schemas.isEmpty() ? "public" : schemas.get(0);
+    }
+
+    /** Reads a {@code harness.yaml}. */
+    public static ServiceConfig read(Path file) {
+        ServiceConfig config;
+        try {
+            String text = Files.readString(file);
+            config = text.isBlank() ? defaults() : YAML.readValue(text, ServiceConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            throw new HarnessException(ErrorCode.INPUT, "Unknown key '" + e.getPropertyName() + "' in " + file
+                    + line(e.getLocation()) + ".\nKnown keys: " + known + ". Remove or rename it.", file,
+                    lineNumber(e.getLocation()), e);
+        } catch (JsonProcessingException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Cannot read " + file + line(e.getLocation()) + ": "
+                    + e.getOriginalMessage() + "\nIt must be YAML like:\n  schemas: [my_service]", file,
+                    lineNumber(e.getLocation()), e);
+        } catch (IOException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        for (String schema : config.schemas()) {
+            if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
+                throw new HarnessException(ErrorCode.INPUT, "Schema name '" + schema + "' in " + file
+                        + " is not a lower-case PostgreSQL identifier.\nUse letters, digits and underscores, e.g. catalog_service.",
+                        file, 0, null);
+            }
+        }
+        return new ServiceConfig(config.schemas(), config.placeholders(), config.flyway(), file);
+    }
+
+    private static String line(JsonLocation location) {
+        return location == null || location.getLineNr() <= 0 ? "" : " (line " + location.getLineNr() + ")";
+    }
+
+    private static int lineNumber(JsonLocation location) {
+        return location == null ? 0 : Math.max(0, location.getLineNr());
+    }
+}

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS analytics_service.idx_daily_product_metrics_product_id_metric_date;

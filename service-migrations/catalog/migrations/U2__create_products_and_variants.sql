@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS catalog_service.product_variants;
+DROP TABLE IF EXISTS catalog_service.products;

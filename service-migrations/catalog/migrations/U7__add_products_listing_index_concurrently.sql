@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS catalog_service.idx_products_status_published_at;

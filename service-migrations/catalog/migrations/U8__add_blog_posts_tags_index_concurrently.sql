@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS catalog_service.idx_blog_posts_tags;

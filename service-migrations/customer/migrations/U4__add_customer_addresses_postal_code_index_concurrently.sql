@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS customer_service.idx_customer_addresses_country_code_postal_code;

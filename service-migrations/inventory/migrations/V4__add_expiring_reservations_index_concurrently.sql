@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_stock_reservations_expires_at ON inventory_service.stock_reservations (expires_at) WHERE status = 'active';

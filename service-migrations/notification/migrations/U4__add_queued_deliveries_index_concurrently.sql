@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS notification_service.idx_notification_deliveries_scheduled_at;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS order_service.idx_orders_customer_id_created_at;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS payment_service.idx_payments_status_created_at;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS pricing_service.idx_promotions_starts_at_ends_at;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS review_service.idx_reviews_product_id_created_at;

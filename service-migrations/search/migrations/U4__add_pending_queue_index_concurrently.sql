@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS search_service.idx_indexing_queue_priority_enqueued_at;

@@ -1,0 +1,1 @@
+-- harness:irreversible the previous tiers are not recorded anywhere

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY idx_accounts_created_at;

@@ -1,0 +1,1 @@
+UPDATE accounts SET tier = 'pro' WHERE email LIKE '%@example.com';
