@@ -30,7 +30,9 @@ public final class SqlScript {
             if (c == '-' && next == '-') {
                 int end = script.indexOf('\n', i);
                 end = end < 0 ? n : end;
-                current.append(script, i, end);
+                if (startLine > 0) {
+                    current.append(script, i, end);
+                }
                 i = end;
                 continue;
             }
@@ -54,7 +56,9 @@ public final class SqlScript {
                         j++;
                     }
                 }
-                current.append(script, i, j);
+                if (startLine > 0) {
+                    current.append(script, i, j);
+                }
                 i = j;
                 continue;
             }

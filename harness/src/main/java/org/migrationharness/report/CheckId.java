@@ -32,6 +32,11 @@ public enum CheckId {
         return meaning;
     }
 
+    /** Whether the check judges each migration on its own (its findings name a migration). */
+    public boolean perMigration() {
+        return this == DOWN_MISSING || this == DOWN_APPLY || this == DOWN_LEAVES_TRACE || this == UP_REAPPLY_DIFFERS;
+    }
+
     public static CheckId byId(String id) {
         for (CheckId check : values()) {
             if (check.id.equals(id)) {

@@ -33,11 +33,7 @@ import org.migrationharness.HarnessException;
  * @param flyway extra Flyway configuration properties
  * @param file the file this came from, or null for the defaults
  */
-public record ServiceConfig(
-        @JsonProperty("schemas") List<String> schemas,
-        @JsonProperty("placeholders") Map<String, String> placeholders,
-        @JsonProperty("flyway") Map<String, String> flyway,
-        @com.fasterxml.jackson.annotation.JsonIgnore Path file) {
+public record ServiceConfig(List<String> schemas, Map<String, String> placeholders, Map<String, String> flyway, Path file) {
 
     /** The name of the configuration file in a service folder or a migrations folder. */
     public static final String FILE_NAME = "harness.yaml";
@@ -65,15 +61,16 @@ public record ServiceConfig(
 
     /** Reads a {@code harness.yaml}. */
     public static ServiceConfig read(Path file) {
-        ServiceConfig config;
+        Keys config;
         try {
             String text = Files.readString(file);
-            config = text.isBlank() ? defaults() : YAML.readValue(text, ServiceConfig.class);
+            config = text.isBlank() ? new Keys(null, null, null) : YAML.readValue(text, Keys.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            int line = keyLine(file, e.getPropertyName());
             throw new HarnessException(ErrorCode.INPUT, "Unknown key '" + e.getPropertyName() + "' in " + file
-                    + line(e.getLocation()) + ".\nKnown keys: " + known + ". Remove or rename it.", file,
-                    lineNumber(e.getLocation()), e);
+                    + (line > 0 ? " (line " + line + ")" : "") + ".\nKnown keys: " + known + ". Remove or rename it.",
+                    file, line, e);
         } catch (JsonProcessingException e) {
             throw new HarnessException(ErrorCode.INPUT, "Cannot read " + file + line(e.getLocation()) + ": "
                     + e.getOriginalMessage() + "\nIt must be YAML like:\n  schemas: [my_service]", file,
@@ -81,7 +78,7 @@ public record ServiceConfig(
         } catch (IOException e) {
             throw new HarnessException(ErrorCode.INPUT, "Cannot read " + file + ": " + e.getMessage(), e);
         }
-        for (String schema : config.schemas()) {
+        for (String schema : config.schemas() == null ? List.<String>of() : config.schemas()) {
             if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
                 throw new HarnessException(ErrorCode.INPUT, "Schema name '" + schema + "' in " + file
                         + " is not a lower-case PostgreSQL identifier.\nUse letters, digits and underscores, e.g. catalog_service.",
@@ -89,6 +86,28 @@ public record ServiceConfig(
             }
         }
         return new ServiceConfig(config.schemas(), config.placeholders(), config.flyway(), file);
+    }
+
+    /** The keys of the file, as Jackson binds them. */
+    private record Keys(@JsonProperty("schemas") List<String> schemas,
+                        @JsonProperty("placeholders") Map<String, String> placeholders,
+                        @JsonProperty("flyway") Map<String, String> flyway) {
+    }
+
+    /** The line where {@code key:} first stands in the file, or 0. */
+    private static int keyLine(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            Pattern pattern = Pattern.compile("^\\s*-?\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:.*");
+            for (int i = 0; i < lines.size(); i++) {
+                if (pattern.matcher(lines.get(i)).matches()) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            // no line then
+        }
+        return 0;
     }
 
     private static String line(JsonLocation location) {

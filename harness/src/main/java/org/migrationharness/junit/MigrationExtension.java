@@ -1,0 +1,142 @@
+package org.migrationharness.junit;
+
+import java.lang.reflect.Parameter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.migrationharness.apply.Migrator;
+import org.migrationharness.postgres.Database;
+import org.migrationharness.postgres.PostgresServer;
+import org.migrationharness.postgres.PostgresSettings;
+import org.migrationharness.source.MigrationSet;
+import org.migrationharness.source.MigrationSetReader;
+import org.migrationharness.source.Repository;
+
+/**
+ * The extension behind {@link MigrationTest}. It keeps no state of its own: the server lives in the root context's
+ * Store (closed when the run ends), each test's database in that test's Store (dropped after the test).
+ */
+final class MigrationExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MigrationExtension.class);
+    private static final List<Class<?>> TYPES = List.of(Database.class, DataSource.class, Migrator.class,
+            MigrationSet.class, PostgresServer.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return TYPES.contains(parameter.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        if (type == PostgresServer.class) {
+            return server(context);
+        }
+        if (type == MigrationSet.class) {
+            return set(context);
+        }
+        if (context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("@MigrationTest gives each test its own database, so "
+                    + describe(parameter.getParameter()) + " can only be injected into test methods and @BeforeEach"
+                    + " methods, not into " + parameter.getDeclaringExecutable() + ". Take PostgresServer or MigrationSet there.");
+        }
+        TestDatabase testDatabase = context.getStore(NAMESPACE).getOrComputeIfAbsent(TestDatabase.class,
+                key -> new TestDatabase(server(context), set(context)), TestDatabase.class);
+        if (type == Database.class) {
+            return testDatabase.database();
+        }
+        if (type == DataSource.class) {
+            return testDatabase.database().dataSource();
+        }
+        return testDatabase.migrator();
+    }
+
+    private static String describe(Parameter parameter) {
+        return "parameter '" + parameter.getName() + "' of type " + parameter.getType().getSimpleName();
+    }
+
+    private static PostgresServer server(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SharedServer.class, key -> new SharedServer(PostgresSettings.defaults()), SharedServer.class)
+                .server();
+    }
+
+    private static MigrationSet set(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(MigrationSet.class,
+                key -> read(testClass), MigrationSet.class);
+    }
+
+    private static MigrationSet read(Class<?> testClass) {
+        MigrationTest annotation = AnnotationSupport.findAnnotation(testClass, MigrationTest.class)
+                .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName() + " is not annotated with @MigrationTest."));
+        boolean service = !annotation.service().isBlank();
+        boolean folder = !annotation.migrations().isBlank();
+        if (service == folder) {
+            throw new ExtensionConfigurationException("@MigrationTest on " + testClass.getName()
+                    + " must name exactly one of service = \"...\" or migrations = \"...\", but "
+                    + (service ? "names both." : "names neither."));
+        }
+        if (service) {
+            return Repository.locate().read(annotation.service());
+        }
+        Path dir = Path.of(annotation.migrations());
+        return MigrationSetReader.read(dir, Optional.ofNullable(dir.getFileName()).map(Path::toString).orElse("migrations"));
+    }
+
+    /** The run's one server; the root Store closes it when the run ends. */
+    static final class SharedServer implements AutoCloseable {
+
+        private final PostgresServer server;
+
+        SharedServer(PostgresSettings settings) {
+            this.server = PostgresServer.start(settings);
+        }
+
+        PostgresServer server() {
+            return server;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /** One test's database; the test's Store drops it when the test ends. */
+    static final class TestDatabase implements AutoCloseable {
+
+        private final PostgresServer server;
+        private final Database database;
+        private final Migrator migrator;
+
+        TestDatabase(PostgresServer server, MigrationSet set) {
+            this.server = server;
+            this.database = server.createDatabase(set.name() + "_test");
+            this.migrator = new Migrator(set, database);
+        }
+
+        Database database() {
+            return database;
+        }
+
+        Migrator migrator() {
+            return migrator;
+        }
+
+        @Override
+        public void close() {
+            server.dropDatabase(database);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.migrationharness.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.report.Finding;
+import org.migrationharness.report.Severity;
+import org.migrationharness.testing.MigrationFolder;
+
+class MigrationSetReaderTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_read_versions_in_flyway_order_with_their_down_scripts() {
+        MigrationFolder.in(dir)
+                .file("V1__a.sql", "").file("U1__a.sql", "")
+                .file("V1.10__c.sql", "").file("V1.9__b.sql", "").file("sub/V13.1__e.sql", "")
+                .file("V13__d.sql", "").file("V14__f.sql", "").file("R__view.sql", "");
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+        assertThat(set.migrations()).extracting(m -> m.version().text())
+                .containsExactly("1", "1.9", "1.10", "13", "13.1", "14");
+        assertThat(set.migrations().get(0).down()).isEqualTo(dir.resolve("U1__a.sql"));
+        assertThat(set.migrations().get(1).down()).isNull();
+        assertThat(set.repeatables()).extracting(RepeatableMigration::description).containsExactly("view");
+        assertThat(set.problems()).isEmpty();
+    }
+
+    @Test
+    void should_report_files_flyway_would_ignore_or_misread_with_the_fix() {
+        MigrationFolder.in(dir).file("V1__ok.sql", "")
+                .file("V4_add_phone.sql", "").file("v4__x.sql", "").file("V5__x.SQL", "").file("notes.txt", "")
+                .file("V__nothing.sql", "").file("V6.sql", "").file("setup.sql", "").file(".gitkeep", "");
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+        assertThat(set.problems()).extracting(Finding::check).containsOnly("naming.file");
+        assertThat(set.problems()).extracting(Finding::message).anySatisfy(m -> assertThat(m)
+                .startsWith("V4_add_phone.sql: the version and the description are separated by two underscores")
+                .endsWith("Rename it to V4__add_phone.sql."));
+        assertThat(set.problems()).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("Rename it to V4__x.sql."))
+                .anySatisfy(m -> assertThat(m).contains("Rename it to V5__x.sql."))
+                .anySatisfy(m -> assertThat(m).startsWith("V__nothing.sql: the version must be digits"))
+                .anySatisfy(m -> assertThat(m).startsWith("V6.sql: a migration needs a description"))
+                .anySatisfy(m -> assertThat(m).startsWith("setup.sql: not named like a migration"));
+        assertThat(set.problems()).filteredOn(f -> f.file().endsWith("notes.txt"))
+                .singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        assertThat(set.problems()).hasSize(7);
+        assertThat(set.migrations()).hasSize(1);
+    }
+
+    @Test
+    void should_report_two_migrations_with_the_same_version() {
+        MigrationFolder.in(dir).file("V2__first.sql", "").file("V2.0__second.sql", "");
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+        assertThat(set.problems()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("order.duplicate-version");
+            assertThat(f.message()).contains("V2.0__second.sql and V2__first.sql share version 2");
+        });
+        assertThat(set.unreadable()).isTrue();
+    }
+
+    @Test
+    void should_report_a_down_script_that_reverses_no_migration() {
+        MigrationFolder.in(dir).file("V1__a.sql", "").file("U7__gone.sql", "DROP TABLE x;");
+        assertThat(MigrationSetReader.read(dir, "shop").problems()).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("U7__gone.sql reverses no migration: there is no V7__*.sql."));
+    }
+
+    @Test
+    void should_read_the_irreversible_marker_with_its_reason() {
+        MigrationFolder.in(dir).file("V1__a.sql", "").file("U1__a.sql", "-- harness:irreversible old values are not kept\n");
+        Migration migration = MigrationSetReader.read(dir, "shop").migrations().get(0);
+        assertThat(migration.irreversible()).isTrue();
+        assertThat(migration.irreversibleReason()).isEqualTo("old values are not kept");
+        assertThat(migration.reversible()).isFalse();
+    }
+
+    @Test
+    void should_reject_a_marker_beside_statements() {
+        MigrationFolder.in(dir).file("V1__a.sql", "").file("U1__a.sql", "-- harness:irreversible no\nDROP TABLE a;\n");
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+        assertThat(set.problems()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("down.missing");
+            assertThat(f.line()).isEqualTo(1);
+        });
+        assertThat(set.migrations().get(0).irreversible()).isFalse();
+    }
+
+    @Test
+    void should_read_service_folder_with_its_configuration() {
+        MigrationFolder.in(dir).file("harness.yaml", "schemas: [shop_service]\nplaceholders: {owner: app}\n")
+                .file("migrations/V1__a.sql", "");
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+        assertThat(set.config().schemas()).containsExactly("shop_service");
+        assertThat(set.config().placeholders()).containsEntry("owner", "app");
+        assertThat(set.directory()).isEqualTo(dir.resolve("migrations"));
+    }
+
+    @Test
+    void should_name_an_unknown_configuration_key_and_its_line() {
+        MigrationFolder.in(dir).file("harness.yaml", "schemas: [shop]\nschema: shop\n").file("migrations/V1__a.sql", "");
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop"))
+                .isInstanceOfSatisfying(HarnessException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INPUT);
+                    assertThat(e.line()).isEqualTo(2);
+                })
+                .hasMessageStartingWith("Unknown key 'schema' in " + dir.resolve("harness.yaml") + " (line 2).")
+                .hasMessageContaining("Known keys: flyway, placeholders, schemas.");
+    }
+
+    @Test
+    void should_fail_with_input_error_on_a_missing_folder() {
+        assertThatThrownBy(() -> MigrationSetReader.read(dir.resolve("nope"), "x"))
+                .isInstanceOfSatisfying(HarnessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT))
+                .hasMessageStartingWith("No migrations folder at ");
+    }
+}

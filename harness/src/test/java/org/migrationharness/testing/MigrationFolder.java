@@ -1,0 +1,40 @@
+package org.migrationharness.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Builds a migrations folder file by file in a test's temporary directory. */
+public final class MigrationFolder {
+
+    private final Path dir;
+
+    private MigrationFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    public static MigrationFolder in(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MigrationFolder(dir);
+    }
+
+    public MigrationFolder file(String name, String content) {
+        try {
+            Path file = dir.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public Path path() {
+        return dir;
+    }
+}

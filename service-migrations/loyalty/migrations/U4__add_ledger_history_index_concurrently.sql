@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS loyalty_service.idx_points_ledger_account_id_created_at;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS shipping_service.idx_tracking_events_shipment_id_occurred_at;
