@@ -22,8 +22,11 @@ final class ContainerProcess implements ServerProcess {
         this.container = container;
     }
 
-    /** Whether a Docker engine answers. Cheap when there is obviously none. */
+    /** Whether a Docker engine answers: a quick ping of its socket first, then Testcontainers' own check. */
     static boolean dockerAvailable() {
+        if (!DockerProbe.engineAnswers()) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
@@ -36,7 +39,8 @@ final class ContainerProcess implements ServerProcess {
         String image = settings.effectiveImage();
         if (!dockerAvailable()) {
             throw new HarnessException(ErrorCode.ENVIRONMENT, "The testcontainers backend needs a Docker engine, and none answers.\n"
-                    + "Start one (or set DOCKER_HOST), or use --postgres embedded.");
+                    + "Start one (or set DOCKER_HOST), or use --postgres embedded. Where no registry can be reached, also set\n"
+                    + "TESTCONTAINERS_RYUK_DISABLED=true (the harness stops its containers itself).");
         }
         List<String> command = new ArrayList<>(List.of("postgres"));
         ServerTuning.throwawaySettings().forEach((key, value) -> {

@@ -61,7 +61,7 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(PostgresSettings settings) {
         PostgresBackend backend = settings.backend();
         if (backend == PostgresBackend.AUTO) {
-            backend = ContainerProcess.dockerAvailable() ? PostgresBackend.TESTCONTAINERS : PostgresBackend.EMBEDDED;
+            backend = DockerProbe.engineAnswers() ? PostgresBackend.TESTCONTAINERS : PostgresBackend.EMBEDDED;
         }
         ServerProcess process = switch (backend) {
             case TESTCONTAINERS -> ContainerProcess.start(settings);
