@@ -1,0 +1,122 @@
+package org.migrationharness.schema;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+
+/**
+ * The committed expectation format ({@code expected-schema.json}): a {@link SchemaSnapshot} as pretty JSON that reads
+ * well in a pull request's diff. Two-space indentation, one array element per line, keys in a fixed order, lists
+ * sorted as the snapshot sorts them, unset values and empty lists left out, a final newline: the same schema always
+ * gives the same bytes.
+ */
+public final class SchemaFiles {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final ObjectWriter WRITER;
+
+    static {
+        // empty lists are left out too; the records read a missing list as empty
+        MAPPER.configOverride(List.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null));
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        WRITER = MAPPER.writer(printer);
+    }
+
+    private SchemaFiles() {
+    }
+
+    /** The snapshot as the JSON text {@link #write} writes. */
+    public static String toJson(SchemaSnapshot snapshot) {
+        try {
+            return WRITER.writeValueAsString(snapshot) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A schema snapshot could not be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the snapshot to {@code file} (UTF-8), creating its folder if needed. */
+    public static void write(SchemaSnapshot snapshot, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, toJson(snapshot), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Cannot write the schema snapshot to " + file + ": "
+                    + e.getMessage() + "\nCheck that the folder is writable.", e);
+        }
+    }
+
+    /**
+     * Reads a snapshot written by {@link #write}.
+     *
+     * @throws HarnessException with {@link ErrorCode#INPUT} naming the file (and the line) when it is missing or is
+     *                          not a schema snapshot
+     */
+    public static SchemaSnapshot read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new HarnessException(ErrorCode.INPUT, "No schema snapshot at " + file + ".\n"
+                    + "Write one with: java -jar migration-harness.jar snapshot --service NAME --write-expected", e);
+        } catch (IOException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Cannot read the schema snapshot " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            SchemaSnapshot snapshot = MAPPER.readValue(text, SchemaSnapshot.class);
+            if (snapshot == null) {
+                throw new HarnessException(ErrorCode.INPUT, "The schema snapshot " + file + " is empty.\n"
+                        + "Expected a JSON object as `snapshot` writes it; write it again with snapshot --write-expected.",
+                        file, 0, null);
+            }
+            return snapshot;
+        } catch (UnrecognizedPropertyException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Unknown key '" + e.getPropertyName() + "' in the schema snapshot "
+                    + file + line(e.getLocation()) + ".\nExpected only the keys `snapshot` writes; write the file again "
+                    + "with snapshot --write-expected rather than editing it by hand.", file, lineNumber(e.getLocation()), e);
+        } catch (JsonProcessingException e) {
+            throw new HarnessException(ErrorCode.INPUT, "The schema snapshot " + file + " is not valid" + line(e.getLocation())
+                    + ": " + e.getOriginalMessage() + "\nExpected JSON as `snapshot` writes it; fix the file (a merge "
+                    + "conflict?) or write it again with snapshot --write-expected.", file, lineNumber(e.getLocation()), e);
+        }
+    }
+
+    private static String line(JsonLocation location) {
+        return location == null || location.getLineNr() <= 0
+                ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static int lineNumber(JsonLocation location) {
+        return location == null ? 0 : Math.max(0, location.getLineNr());
+    }
+}
