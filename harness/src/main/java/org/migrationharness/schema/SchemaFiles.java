@@ -24,14 +24,14 @@ import org.migrationharness.HarnessException;
  * The committed expectation format ({@code expected-schema.json}): a {@link SchemaSnapshot} as pretty JSON that reads
  * well in a pull request's diff. Two-space indentation, one array element per line, keys in a fixed order, lists
  * sorted as the snapshot sorts them, unset values and empty lists left out, a final newline: the same schema always
- * gives the same bytes.
+ * gives the same bytes. Reading is strict about unknown keys (a typo would silently weaken the expectation) and
+ * lenient about missing ones: a missing flag reads as false, a missing list as empty.
  */
 public final class SchemaFiles {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final ObjectWriter WRITER;
@@ -101,14 +101,38 @@ public final class SchemaFiles {
             }
             return snapshot;
         } catch (UnrecognizedPropertyException e) {
-            throw new HarnessException(ErrorCode.INPUT, "Unknown key '" + e.getPropertyName() + "' in the schema snapshot "
-                    + file + line(e.getLocation()) + ".\nExpected only the keys `snapshot` writes; write the file again "
-                    + "with snapshot --write-expected rather than editing it by hand.", file, lineNumber(e.getLocation()), e);
+            // Jackson reports the end of the enclosing object; the key's own line is found by looking for it
+            String key = "\"" + e.getPropertyName() + "\"";
+            int at = text.indexOf(key);
+            int line = at >= 0 && text.indexOf(key, at + 1) < 0
+                    ? (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1 : 0;
+            throw new HarnessException(ErrorCode.INPUT, "Unknown key '" + e.getPropertyName() + "' at " + path(e)
+                    + " in the schema snapshot " + file + (line > 0 ? " (line " + line + ")" : "")
+                    + ".\nExpected only the keys `snapshot` writes; write the file again with snapshot --write-expected "
+                    + "rather than editing it by hand.", file, line, e);
         } catch (JsonProcessingException e) {
-            throw new HarnessException(ErrorCode.INPUT, "The schema snapshot " + file + " is not valid" + line(e.getLocation())
+            String at = path(e);
+            throw new HarnessException(ErrorCode.INPUT, "The schema snapshot " + file + " is not valid"
+                    + (at.isEmpty() || at.equals("?") ? "" : " at " + at) + line(e.getLocation())
                     + ": " + e.getOriginalMessage() + "\nExpected JSON as `snapshot` writes it; fix the file (a merge "
                     + "conflict?) or write it again with snapshot --write-expected.", file, lineNumber(e.getLocation()), e);
         }
+    }
+
+    /** Where in the document: e.g. {@code tables[2].columns[0].tpye}. */
+    private static String path(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping)) {
+            return "?";
+        }
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String line(JsonLocation location) {
