@@ -23,6 +23,7 @@ import org.migrationharness.schema.SchemaSnapshot.Trigger;
  * f(integer)}. Names are schema-qualified ({@code table catalog_service.products}) exactly when the two snapshots
  * together hold more than one schema. Each object's parts (columns, constraints, indexes, triggers, policies,
  * attributes) are compared by name; a column that moved is reported once, as the table's {@code column order}.
+ * A part present on one side only is shown with a short summary (a column's type, a constraint's definition).
  * A constraint's or index's full definition is reported only when none of its structured properties (columns,
  * target, actions, predicate...) explains the difference.
  */
@@ -169,15 +170,15 @@ public final class SchemaDiff {
                         .put("comment", x.comment()).put("privileges", list(x.privileges())).build());
             }
             for (var x : s.extensions()) {
-                add(nodes, 1, node("extension " + x.name(), x.name(), x.version())
+                add(nodes, 1, node("extension " + x.name(), x.name(), Difference.PRESENT)
                         .put("version", x.version()).put("schema", x.schema()).build());
             }
             for (var x : s.enums()) {
-                add(nodes, 2, node("type " + name(x.schema(), x.name(), qualify), x.name(), "enum " + list(x.labels()))
+                add(nodes, 2, node("type " + name(x.schema(), x.name(), qualify), x.name(), Difference.PRESENT)
                         .put("labels", list(x.labels())).put("comment", x.comment()).build());
             }
             for (var x : s.compositeTypes()) {
-                Builder b = node("type " + name(x.schema(), x.name(), qualify), x.name(), "composite").put("comment", x.comment());
+                Builder b = node("type " + name(x.schema(), x.name(), qualify), x.name(), Difference.PRESENT).put("comment", x.comment());
                 b.orderLabel = "attribute order";
                 for (var a : x.attributes()) {
                     b.children.add(node("attribute " + a.name(), a.name(), a.type()).ordered()
@@ -186,7 +187,7 @@ public final class SchemaDiff {
                 add(nodes, 2, b.build());
             }
             for (var x : s.domains()) {
-                Builder b = node("domain " + name(x.schema(), x.name(), qualify), x.name(), x.baseType())
+                Builder b = node("domain " + name(x.schema(), x.name(), qualify), x.name(), Difference.PRESENT)
                         .put("base type", x.baseType()).put("nullability", x.notNull() ? "not null" : "nullable")
                         .put("default", x.defaultValue()).put("collation", x.collation()).put("comment", x.comment());
                 for (var c : x.constraints()) {
@@ -204,7 +205,7 @@ public final class SchemaDiff {
                         .put("comment", x.comment()).put("privileges", list(x.privileges())).build());
             }
             for (var x : s.tables()) {
-                Builder b = node("table " + name(x.schema(), x.name(), qualify), x.name(), x.kind())
+                Builder b = node("table " + name(x.schema(), x.name(), qualify), x.name(), Difference.PRESENT)
                         .put("kind", x.kind()).put("persistence", x.unlogged() ? "unlogged" : "logged")
                         .put("partition key", x.partitionKey()).put("partition of", x.partitionOf())
                         .put("partition bound", x.partitionBound()).put("inherits", list(x.inherits()))
