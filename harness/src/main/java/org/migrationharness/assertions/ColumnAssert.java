@@ -26,7 +26,10 @@ public final class ColumnAssert extends AbstractAssert<ColumnAssert, Column> {
         return myself;
     }
 
-    /** Verifies that the column is {@code NOT NULL}. */
+    /**
+     * Verifies that the column is {@code NOT NULL}. This replaces AssertJ's {@code isNotNull()} ("actual is not
+     * null"), which says nothing here: a {@code ColumnAssert} always holds a column.
+     */
     public ColumnAssert isNotNull() {
         if (!actual.notNull()) {
             throwAssertionError(ShouldHaveNullability.shouldNotBeNullable(column()));
