@@ -20,6 +20,8 @@ public final class Main {
             Commands:
               verify   apply every migration up, check names, versions, down scripts, the schema and seeds
                        (verify --help for its options)
+              snapshot migrate on a fresh database and write the schema as JSON, or a service's expected-schema.json
+                       (snapshot --help for its options)
 
             Exit codes: 0 passed, 1 a check found an error, 2 usage or input error, 3 no PostgreSQL could be started or reached.
             """;
@@ -48,6 +50,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "verify" -> new VerifyCommand(out, err).run(rest);
+                case "snapshot" -> new SnapshotCommand(out, err).run(rest);
                 default -> throw new HarnessException(ErrorCode.USAGE, "Unknown command '" + args[0] + "'.\n" + USAGE);
             };
         } catch (HarnessException e) {

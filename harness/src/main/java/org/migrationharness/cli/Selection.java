@@ -1,0 +1,122 @@
+package org.migrationharness.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.internal.Settings;
+import org.migrationharness.postgres.PostgresSettings;
+import org.migrationharness.source.MigrationSet;
+import org.migrationharness.source.MigrationSetReader;
+import org.migrationharness.source.Repository;
+
+/**
+ * What {@code verify} and {@code snapshot} share: the selection ({@code --all}, {@code --service NAME...},
+ * {@code --migrations DIR...}) and the {@code --postgres*} options.
+ */
+final class Selection {
+
+    /** The selection options that take a value. */
+    static final Set<String> OPTIONS = Set.of("--service", "--migrations");
+
+    /** The selection switch. */
+    static final String ALL = "--all";
+
+    /** The options that say which PostgreSQL to use. */
+    static final Set<String> POSTGRES_OPTIONS = Set.of("--postgres", "--postgres-version", "--postgres-image",
+            "--jdbc-url", "--user");
+
+    /** The help lines of the selection. */
+    static final String SELECTION_HELP = """
+            Selection:
+              --all                    every service under service-migrations/
+              --service NAME           a service (repeatable)
+              --migrations DIR         any folder of migrations (repeatable)
+            """;
+
+    /** The help lines of the {@code --postgres*} options. */
+    static final String POSTGRES_HELP = """
+              --postgres P             auto (default), testcontainers, embedded, external
+              --postgres-version N     PostgreSQL major version: 15, 16, 17 (default 17)
+              --postgres-image IMAGE   image for testcontainers (default: postgres:<pinned tag of the version>)
+              --jdbc-url URL           server for external; user from --user or PGUSER, password from PGPASSWORD
+              --user USER              user for external
+            """;
+
+    /** The footnote on the {@code --postgres*} options. */
+    static final String POSTGRES_NOTE = """
+            Each --postgres* option may also be set as a system property (harness.postgres, harness.postgres.version,
+            harness.postgres.image, harness.jdbc.url) or environment variable (HARNESS_POSTGRES, ...); the option wins.
+            """;
+
+    /**
+     * One selected migration set.
+     *
+     * @param set the set as read
+     * @param service the service's name when selected by {@code --all} or {@code --service}, null for {@code --migrations}
+     * @param repository the repository the service is in, null for {@code --migrations}
+     */
+    record Entry(MigrationSet set, String service, Repository repository) {
+    }
+
+    private Selection() {
+    }
+
+    /** A command's options that take a value: the selection's, the --postgres* ones and its own. */
+    static Set<String> withValue(String... own) {
+        Set<String> all = new HashSet<>(OPTIONS);
+        all.addAll(POSTGRES_OPTIONS);
+        all.addAll(List.of(own));
+        return Set.copyOf(all);
+    }
+
+    /** Reads the selected sets: the services first (in the given or, for --all, name order), then the folders. */
+    static List<Entry> resolve(String command, Args args) {
+        boolean all = args.has(ALL);
+        List<String> services = args.all("--service");
+        List<String> folders = args.all("--migrations");
+        if (!all && services.isEmpty() && folders.isEmpty()) {
+            throw Args.usage(command, "Say what to " + command + ": --all, --service NAME or --migrations DIR.");
+        }
+        if (all && !services.isEmpty()) {
+            throw Args.usage(command, "--all already selects every service; drop --service.");
+        }
+        List<Entry> entries = new ArrayList<>();
+        if (all || !services.isEmpty()) {
+            Repository repository = Repository.locate();
+            List<String> names = all ? repository.services() : services;
+            if (names.isEmpty()) {
+                throw new HarnessException(ErrorCode.INPUT, "No services under " + repository.servicesFolder()
+                        + ": each needs a <service>/migrations/ folder.");
+            }
+            for (String service : names) {
+                entries.add(new Entry(repository.read(service), service, repository));
+            }
+        }
+        for (String folder : folders) {
+            Path dir = Path.of(folder);
+            entries.add(new Entry(MigrationSetReader.read(dir, label(dir)), null, null));
+        }
+        return entries;
+    }
+
+    /** A folder's label: its name, or its parent's name for a folder called {@code migrations}. */
+    private static String label(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path name = absolute.getFileName();
+        String label = name == null ? "migrations" : name.toString();
+        if (label.equals("migrations") && absolute.getParent() != null && absolute.getParent().getFileName() != null) {
+            label = absolute.getParent().getFileName().toString();
+        }
+        return label;
+    }
+
+    /** The PostgreSQL settings from the options, system properties and environment (in that order). */
+    static PostgresSettings postgres(Args args) {
+        return PostgresSettings.resolve(Settings.fromSystem(args::get));
+    }
+}

@@ -1,0 +1,128 @@
+package org.migrationharness.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.migrationharness.apply.Migrator;
+import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.postgres.Database;
+import org.migrationharness.postgres.PostgresServer;
+import org.migrationharness.postgres.PostgresSettings;
+import org.migrationharness.schema.SchemaFiles;
+import org.migrationharness.schema.SchemaReader;
+import org.migrationharness.schema.SchemaSnapshot;
+import org.migrationharness.source.MigrationSet;
+
+/**
+ * {@code snapshot}: migrates each selected set on a fresh database and writes its schema in the expectation format
+ * ({@link SchemaFiles}): to stdout, to {@code --output FILE}, or with {@code --write-expected} to each service's
+ * committed {@code expected-schema.json}.
+ */
+final class SnapshotCommand {
+
+    static final String HELP = """
+            Usage: java -jar migration-harness.jar snapshot (--all | --service NAME... | --migrations DIR) [options]
+
+            Migrates the selection on a fresh database and writes its schema in the format --expected reads.
+
+            """ + Selection.SELECTION_HELP + """
+            Options:
+              --version V              migrate up to and including version V (default: every migration)
+              --output FILE            write the snapshot there (default: stdout); one migration set only
+              --write-expected         write each selected service's service-migrations/<service>/expected-schema.json
+            """ + Selection.POSTGRES_HELP + Selection.POSTGRES_NOTE;
+
+    private static final Set<String> WITH_VALUE = Selection.withValue("--version", "--output");
+    private static final Set<String> SWITCHES = Set.of(Selection.ALL, "--write-expected", "--help");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SnapshotCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> arguments) {
+        Args args = Args.parse("snapshot", arguments, WITH_VALUE, SWITCHES);
+        if (args.has("--help")) {
+            out.print(HELP);
+            return 0;
+        }
+        boolean writeExpected = args.has("--write-expected");
+        if (writeExpected && args.has("--output")) {
+            throw Args.usage("snapshot", "--output and --write-expected both say where to write; give one of them.");
+        }
+        if (writeExpected && !args.all("--migrations").isEmpty()) {
+            throw Args.usage("snapshot", "--write-expected writes a service's committed expected-schema.json, but "
+                    + "--migrations DIR is not a service.\nUse --output FILE for a folder of migrations, or select "
+                    + "services with --service NAME or --all.");
+        }
+        List<Selection.Entry> entries = Selection.resolve("snapshot", args);
+        if (!writeExpected && entries.size() > 1) {
+            throw Args.usage("snapshot", entries.size() + " migration sets are selected, but "
+                    + (args.has("--output") ? "--output FILE" : "stdout") + " holds one snapshot.\n"
+                    + "Select one with --service NAME, or write each service's expectation with --write-expected.");
+        }
+        String version = args.get("--version");
+        PostgresSettings settings = Selection.postgres(args);
+        err.println("Starting PostgreSQL (" + settings.backend().id() + ") ...");
+        try (PostgresServer server = PostgresServer.start(settings)) {
+            err.println("PostgreSQL " + server.version() + " (" + server.backend().id() + ") is up.");
+            for (Selection.Entry entry : entries) {
+                SchemaSnapshot snapshot = snapshot(server, entry.set(), version);
+                if (writeExpected) {
+                    writeExpected(entry, snapshot);
+                } else if (args.has("--output")) {
+                    Path file = Path.of(args.get("--output"));
+                    SchemaFiles.write(snapshot, file);
+                    err.println("Wrote the schema of " + entry.set().name() + " to " + DisplayPath.of(file) + ".");
+                } else {
+                    out.print(SchemaFiles.toJson(snapshot));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private SchemaSnapshot snapshot(PostgresServer server, MigrationSet set, String version) {
+        Database database = server.createDatabase(set.name());
+        try {
+            Migrator migrator = new Migrator(set, database);
+            if (version == null) {
+                migrator.migrateAll();
+            } else {
+                migrator.migrateTo(version);
+            }
+            String history = set.config().flyway().getOrDefault("table", Migrator.DEFAULT_HISTORY_TABLE);
+            return SchemaReader.read(database, set.config().schemas(), Set.of(history));
+        } finally {
+            server.dropDatabase(database);
+        }
+    }
+
+    private void writeExpected(Selection.Entry entry, SchemaSnapshot snapshot) {
+        Path file = entry.repository().expectedSchema(entry.service());
+        String json = SchemaFiles.toJson(snapshot);
+        String previous = null;
+        if (Files.isRegularFile(file)) {
+            try {
+                previous = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                previous = "";
+            }
+        }
+        if (json.equals(previous)) {
+            err.println("Unchanged: " + DisplayPath.of(file) + " already holds this schema.");
+            return;
+        }
+        SchemaFiles.write(snapshot, file);
+        err.println((previous == null ? "Wrote " : "Replaced ") + DisplayPath.of(file)
+                + ". Review it and commit it with the migrations.");
+    }
+}
