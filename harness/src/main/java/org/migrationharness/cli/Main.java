@@ -20,6 +20,8 @@ public final class Main {
             Commands:
               verify   apply every migration up, check names, versions, down scripts, the schema and seeds
                        (verify --help for its options)
+              seed     load a service's seeds of one environment into a development database, in one transaction
+                       (seed --help for its options)
 
             Exit codes: 0 passed, 1 a check found an error, 2 usage or input error, 3 no PostgreSQL could be started or reached.
             """;
@@ -48,6 +50,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "verify" -> new VerifyCommand(out, err).run(rest);
+                case "seed" -> new SeedCommand(out, err).run(rest);
                 default -> throw new HarnessException(ErrorCode.USAGE, "Unknown command '" + args[0] + "'.\n" + USAGE);
             };
         } catch (HarnessException e) {
