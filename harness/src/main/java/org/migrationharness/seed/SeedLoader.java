@@ -290,9 +290,8 @@ public final class SeedLoader {
                                 + "Give the natural key as plain values.", file, row.line(), null);
                     }
                 }
-                List<String> missing = table.columns().values().stream()
-                        .filter(c -> !c.optional() && !values.containsKey(c.name())).map(Column::name).toList();
-                if (!missing.isEmpty()) {
+                List<String> missing = missing(table, values);
+                if (!missing.isEmpty() && !fixture.update()) {
                     throw new HarnessException(ErrorCode.INPUT, where + ": no value for " + String.join(", ", missing)
                             + " of " + table.qualified() + " (NOT NULL without a default).\nGive "
                             + (missing.size() == 1 ? "it" : "them") + " in the row or under defaults:, e.g. "
@@ -315,6 +314,11 @@ public final class SeedLoader {
             }
             dependsOn.remove(table.qualified());
             return new PlannedFixture(fixture, table, rows, dependsOn, position);
+        }
+
+        private static List<String> missing(Table table, Map<String, Value> values) {
+            return table.columns().values().stream().filter(c -> !c.optional() && !values.containsKey(c.name()))
+                    .map(Column::name).toList();
         }
 
         private Value parse(JsonNode node, Table table, Column column, String where, Path file, int line,
@@ -606,6 +610,15 @@ public final class SeedLoader {
                         row.row().line(), null);
             }
             if (matches == 0) {
+                List<String> missing = missing(table, row.values());
+                if (!missing.isEmpty()) {
+                    throw new HarnessException(ErrorCode.INPUT, where(planned, row) + ": no row of " + table.qualified()
+                            + " has this natural key, and the fixture cannot insert one without " + String.join(", ", missing)
+                            + " (NOT NULL without a default).\nAn update: true fixture that gives only some columns "
+                            + "updates rows loaded before it (e.g. from common/): load the row first, or give "
+                            + (missing.size() == 1 ? "that column" : "those columns") + ".", planned.fixture().file(),
+                            row.row().line(), null);
+                }
                 insert(planned, row, bound);
                 return Outcome.INSERTED;
             }
