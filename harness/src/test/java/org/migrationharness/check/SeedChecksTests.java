@@ -118,6 +118,24 @@ class SeedChecksTests {
     }
 
     @Test
+    void should_verify_the_seeds_of_any_migrations_folder_from_the_command_line() {
+        Path seeds = MigrationFolder.in(dir.resolve("seeds")).file("development/brands.yaml", BRANDS)
+                .file("staging/notes.sql", "INSERT INTO notes (body) VALUES ('duplicated on every load');\n").path();
+        shop();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        int code = org.migrationharness.cli.Main.run(new String[] {"verify", "--migrations", dir.resolve("migrations").toString(),
+                "--seeds", seeds.toString(), "--env", "staging", "--postgres", "embedded"},
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("ERROR idempotency.seed").contains("shop.notes: 1 row before, 2 after (1 added)")
+                .doesNotContain("brands");
+        assertThat(err.toString()).containsPattern("seed\\.load\\s+passed").containsPattern("idempotency\\.seed\\s+failed");
+    }
+
+    @Test
     void should_run_after_up_apply_in_the_verifier() {
         assertThat(Verifier.checkIds()).extracting(c -> c.id())
                 .containsSubsequence("up.apply", "seed.load", "idempotency.seed");
