@@ -1,7 +1,9 @@
 package org.migrationharness.check;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.migrationharness.postgres.Database;
 import org.migrationharness.postgres.PostgresServer;
@@ -16,6 +18,7 @@ final class CheckContext implements AutoCloseable {
     private final VerifyOptions options;
     private final List<Finding> findings = new ArrayList<>();
     private final List<Database> databases = new ArrayList<>();
+    private final Map<String, Database> seeded = new LinkedHashMap<>();
     private Database migrated;
 
     CheckContext(MigrationSet set, PostgresServer server, VerifyOptions options) {
@@ -71,6 +74,11 @@ final class CheckContext implements AutoCloseable {
 
     void migrated(Database database) {
         this.migrated = database;
+    }
+
+    /** The clones of {@link #migrated()} into which {@code seed.load} loaded each environment, by environment. */
+    Map<String, Database> seeded() {
+        return seeded;
     }
 
     @Override

@@ -45,7 +45,9 @@ public final class Verifier {
                 new FileChecks(CheckId.NAMING_FILE),
                 new FileChecks(CheckId.ORDER_DUPLICATE_VERSION),
                 new DownMissingCheck(),
-                new UpApplyCheck());
+                new UpApplyCheck(),
+                new SeedLoadCheck(),
+                new SeedIdempotencyCheck());
     }
 
     /** Verifies several sets and reports the whole run. */

@@ -22,6 +22,8 @@ public final class Main {
                        (verify --help for its options)
               snapshot migrate on a fresh database and write the schema as JSON, or a service's expected-schema.json
                        (snapshot --help for its options)
+              seed     load a service's seeds of one environment into a development database, in one transaction
+                       (seed --help for its options)
 
             Exit codes: 0 passed, 1 a check found an error, 2 usage or input error, 3 no PostgreSQL could be started or reached.
             """;
@@ -51,6 +53,7 @@ public final class Main {
             return switch (args[0]) {
                 case "verify" -> new VerifyCommand(out, err).run(rest);
                 case "snapshot" -> new SnapshotCommand(out, err).run(rest);
+                case "seed" -> new SeedCommand(out, err).run(rest);
                 default -> throw new HarnessException(ErrorCode.USAGE, "Unknown command '" + args[0] + "'.\n" + USAGE);
             };
         } catch (HarnessException e) {

@@ -1,0 +1,300 @@
+package org.migrationharness.cli;
+
+import java.io.PrintStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.apply.ApplyResult;
+import org.migrationharness.apply.Migrator;
+import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.internal.Settings;
+import org.migrationharness.postgres.Database;
+import org.migrationharness.seed.SeedFolder;
+import org.migrationharness.seed.SeedListener;
+import org.migrationharness.seed.SeedLoader;
+import org.migrationharness.seed.SeedOptions;
+import org.migrationharness.seed.SeedResult;
+import org.migrationharness.seed.TableCount;
+import org.migrationharness.source.Migration;
+import org.migrationharness.source.MigrationSet;
+import org.migrationharness.source.MigrationVersion;
+import org.migrationharness.source.Repository;
+
+/**
+ * {@code seed}: loads a service's seeds of one environment into a development database, in one transaction.
+ *
+ * <p>Refuses (exit 2) the {@code production} environment and any server that is not on this machine without
+ * {@code --allow-production}, and a database whose migration version is not the service's latest without
+ * {@code --migrate}. Progress goes to stderr, the summary table to stdout; the password is never printed.
+ */
+final class SeedCommand {
+
+    static final String HELP = """
+            Usage: java -jar migration-harness.jar seed --service NAME --env ENV --jdbc-url URL [options]
+
+            Loads seeds/<service>/common/ and seeds/<service>/<env>/ into the database, in one transaction: every
+            file or none. Rows are matched by their natural key: existing rows are left (or updated where the fixture
+            says update: true); nothing is ever deleted or truncated.
+
+            Options:
+              --service NAME        the service under service-migrations/ (required)
+              --env ENV             the environment: development, staging, production, ... (required)
+              --jdbc-url URL        the database, e.g. jdbc:postgresql://localhost:5432/catalog_dev (required;
+                                    or harness.jdbc.url / HARNESS_JDBC_URL)
+              --user USER           the user (default: PGUSER, else postgres); the password comes from PGPASSWORD
+              --seeds DIR           the seeds folder (default: seeds/<service>/ of this repository)
+              --migrate             first apply the service's pending migrations
+              --dry-run             say what would be inserted and updated per table; change nothing
+              --allow-production    allow the production environment and servers other than localhost
+
+            Exit codes: 0 seeded, 1 a seed failed to load, 2 usage error, bad fixture or refusal, 3 database unreachable.
+            """;
+
+    private static final Set<String> WITH_VALUE = Set.of("--service", "--env", "--jdbc-url", "--user", "--seeds");
+    private static final Set<String> SWITCHES = Set.of("--migrate", "--dry-run", "--allow-production", "--help");
+    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Properties systemProperties;
+    private final Map<String, String> environment;
+
+    SeedCommand(PrintStream out, PrintStream err) {
+        this(out, err, System.getProperties(), System.getenv());
+    }
+
+    /** With the given system properties and environment variables (where PGUSER and PGPASSWORD come from). */
+    SeedCommand(PrintStream out, PrintStream err, Properties systemProperties, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.systemProperties = systemProperties;
+        this.environment = environment;
+    }
+
+    int run(List<String> arguments) {
+        Args args = Args.parse("seed", arguments, WITH_VALUE, SWITCHES);
+        if (args.has("--help")) {
+            out.print(HELP);
+            return 0;
+        }
+        Settings settings = new Settings(args::get, systemProperties, environment);
+        String password = settings.get(null, "harness.password", "PGPASSWORD").map(Settings.Value::value).orElse(null);
+        try {
+            return seed(args, settings, password);
+        } catch (HarnessException e) {
+            throw new HarnessException(e.code(), redact(e.getMessage(), password), e.file().orElse(null), e.line(),
+                    e.getCause());
+        }
+    }
+
+    private int seed(Args args, Settings settings, String password) {
+        String service = required(args, "--service", "the service to seed, e.g. --service catalog");
+        String env = required(args, "--env", "the environment to load, e.g. --env development");
+        String url = settings.get("--jdbc-url", "harness.jdbc.url", "HARNESS_JDBC_URL").map(Settings.Value::value)
+                .orElseThrow(() -> Args.usage("seed", "Missing --jdbc-url: the database to seed, e.g. "
+                        + "--jdbc-url jdbc:postgresql://localhost:5432/" + service + "_dev"));
+        String user = settings.get("--user", "harness.user", "PGUSER").map(Settings.Value::value).orElse("postgres");
+        boolean allowProduction = args.has("--allow-production");
+        boolean dryRun = args.has("--dry-run");
+
+        if (env.equals(SeedFolder.PRODUCTION) && !allowProduction) {
+            throw new HarnessException(ErrorCode.REFUSED, "Refusing to load the production seeds without "
+                    + "--allow-production.\nThe seed command is meant for development databases; add --allow-production "
+                    + "if you really mean to seed a production database.");
+        }
+        JdbcTarget target = JdbcTarget.parse(url);
+        List<String> remote = target.hosts().stream().filter(h -> !LOCAL_HOSTS.contains(h.toLowerCase(Locale.ROOT))).toList();
+        if (!remote.isEmpty() && !allowProduction) {
+            throw new HarnessException(ErrorCode.REFUSED, "Refusing to seed a database on " + String.join(", ", remote)
+                    + " without --allow-production: only localhost, 127.0.0.1 and ::1 are seeded without it.\n"
+                    + "Add --allow-production if this server is meant to be seeded.");
+        }
+
+        Repository repository = Repository.locate();
+        MigrationSet set = repository.read(service);
+        if (set.unreadable()) {
+            throw new HarnessException(ErrorCode.INPUT, "The migrations of " + service + " cannot be read: "
+                    + set.problems().get(0).message() + "\nFix them with: java -jar migration-harness.jar verify --service "
+                    + service);
+        }
+        Path seeds = args.has("--seeds") ? Path.of(args.get("--seeds")) : repository.seeds(service)
+                .orElseThrow(() -> new HarnessException(ErrorCode.INPUT, "Service " + service + " has no seeds: expected a "
+                        + "folder " + DisplayPath.of(repository.root().resolve(Repository.SEEDS).resolve(service))
+                        + " with <environment>/ folders of seed files."));
+        new SeedFolder(seeds).files(env);
+
+        Database database = new Database(target.database().isEmpty() ? user : target.database(), url, user, password);
+        try (Connection connection = database.connect()) {
+            connection.getMetaData();
+        } catch (SQLException e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot reach database " + database.name() + " at " + url
+                    + ": " + e.getMessage(), e);
+        }
+
+        Migrator migrator = new Migrator(set, database);
+        List<String> pending = pending(set, migrator, database, service);
+        if (!pending.isEmpty() && !args.has("--migrate")) {
+            String current = migrator.currentVersion().map(v -> "is at version " + v)
+                    .orElse("has no migration applied (no " + migrator.historyTable() + ")");
+            throw new HarnessException(ErrorCode.REFUSED, "Database " + database.name() + " " + current + " of "
+                    + service + ", but the seeds are written for its latest migration, "
+                    + set.latestVersion().orElseThrow() + " (pending: " + String.join(", ", pending) + ").\n"
+                    + "Migrate it first, or let seed do it:\n  java -jar migration-harness.jar seed --service "
+                    + service + " --env " + env + " --jdbc-url " + url + " --migrate");
+        }
+        if (!pending.isEmpty()) {
+            if (dryRun) {
+                throw new HarnessException(ErrorCode.REFUSED, "Database " + database.name() + " needs migrations "
+                        + String.join(", ", pending) + " of " + service + " before its seeds can load, and a dry run "
+                        + "changes nothing.\nRun without --dry-run (with --migrate), or migrate it first.");
+            }
+            err.println("Migrating " + database.name() + " (" + service + "): applying " + String.join(", ", pending) + " ...");
+            ApplyResult applied = migrator.migrateAll();
+            err.println("Migrated " + database.name() + " to version " + applied.versionAfter() + ".");
+        }
+
+        err.println((dryRun ? "Dry run: loading " : "Loading ") + service + " seeds (" + env + ") into "
+                + database.name() + " ...");
+        SeedResult result = SeedLoader.load(database, set, seeds, env, new SeedOptions(dryRun, new Progress(err)));
+        out.print(summary(service, database.name(), result));
+        return 0;
+    }
+
+    /** The versions to apply; refuses when they exist and --migrate was not given, or the database is ahead. */
+    private static List<String> pending(MigrationSet set, Migrator migrator, Database database, String service) {
+        Optional<MigrationVersion> latest = set.latestVersion();
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> current = migrator.currentVersion();
+        if (current.isPresent() && MigrationVersion.isValid(current.get())
+                && MigrationVersion.of(current.get()).sameAs(latest.get())) {
+            return List.of();
+        }
+        if (current.isPresent() && (!MigrationVersion.isValid(current.get())
+                || MigrationVersion.of(current.get()).compareTo(latest.get()) > 0)) {
+            throw new HarnessException(ErrorCode.REFUSED, "Database " + database.name() + " is at version "
+                    + current.get() + " of " + service + ", newer than the latest migration here (" + latest.get()
+                    + ").\nThe seeds of this checkout are written for an older schema: update your checkout.");
+        }
+        return set.migrations().stream().map(Migration::version)
+                .filter(v -> current.isEmpty() || v.compareTo(MigrationVersion.of(current.get())) > 0)
+                .map(MigrationVersion::text).toList();
+    }
+
+    private static String required(Args args, String option, String what) {
+        String value = args.get(option);
+        if (value == null || value.isBlank()) {
+            throw Args.usage("seed", "Missing " + option + ": " + what + ".");
+        }
+        return value;
+    }
+
+    static String summary(String service, String database, SeedResult result) {
+        StringBuilder text = new StringBuilder();
+        if (result.dryRun()) {
+            text.append("Dry run of ").append(service).append(" (").append(result.environment()).append(") on ")
+                    .append(database).append(": would insert ").append(result.inserted()).append(", update ")
+                    .append(result.updated()).append(", leave ").append(result.unchanged())
+                    .append(" unchanged. Nothing was written.\n");
+        } else {
+            text.append("Seeded ").append(service).append(" (").append(result.environment()).append(") into ")
+                    .append(database).append(": ").append(result.inserted()).append(" inserted, ")
+                    .append(result.updated()).append(" updated, ").append(result.unchanged()).append(" unchanged.\n");
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"table", "inserted", "updated", "unchanged"});
+        for (TableCount count : result.perTable()) {
+            rows.add(new String[] {count.table(), String.valueOf(count.inserted()), String.valueOf(count.updated()),
+                    String.valueOf(count.unchanged())});
+        }
+        rows.add(new String[] {"total", String.valueOf(result.inserted()), String.valueOf(result.updated()),
+                String.valueOf(result.unchanged())});
+        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(5);
+        for (String[] row : rows) {
+            text.append(String.format(Locale.ROOT, "%-" + width + "s  %8s  %7s  %9s%n", row[0], row[1], row[2], row[3]));
+        }
+        return text.toString();
+    }
+
+    /** The message with the password and any {@code password=} URL parameter masked. */
+    static String redact(String message, String password) {
+        if (message == null) {
+            return null;
+        }
+        String redacted = message.replaceAll("(?i)(password=)[^&\\s]*", "$1****");
+        if (password != null && !password.isEmpty()) {
+            redacted = redacted.replace(password, "****");
+        }
+        return redacted;
+    }
+
+    /** The hosts and database of a PostgreSQL JDBC URL. */
+    record JdbcTarget(List<String> hosts, String database) {
+
+        static JdbcTarget parse(String url) {
+            String prefix = "jdbc:postgresql:";
+            if (!url.startsWith(prefix)) {
+                throw Args.usage("seed", "--jdbc-url must be a PostgreSQL JDBC URL like "
+                        + "jdbc:postgresql://localhost:5432/catalog_dev, but it starts with '"
+                        + url.substring(0, Math.min(url.length(), 16)) + "'.");
+            }
+            String rest = url.substring(prefix.length());
+            int query = rest.indexOf('?');
+            String path = query < 0 ? rest : rest.substring(0, query);
+            List<String> hosts = new ArrayList<>();
+            String database = path;
+            if (path.startsWith("//")) {
+                int slash = path.indexOf('/', 2);
+                String authority = slash < 0 ? path.substring(2) : path.substring(2, slash);
+                database = slash < 0 ? "" : path.substring(slash + 1);
+                for (String hostPort : authority.split(",")) {
+                    String host;
+                    if (hostPort.startsWith("[")) {
+                        int end = hostPort.indexOf(']');
+                        host = end < 0 ? hostPort.substring(1) : hostPort.substring(1, end);
+                    } else {
+                        int colon = hostPort.indexOf(':');
+                        host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+                    }
+                    hosts.add(host.isEmpty() ? "localhost" : host);
+                }
+            } else {
+                hosts.add("localhost");
+            }
+            return new JdbcTarget(List.copyOf(hosts), URLDecoder.decode(database, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Progress on stderr: one line per file as it loads. */
+    private static final class Progress implements SeedListener {
+
+        private final PrintStream err;
+
+        Progress(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void fileFinished(Path file, List<TableCount> counts) {
+            String done = counts.isEmpty() ? "no rows counted" : counts.stream()
+                    .map(c -> c.table() + " " + c.inserted() + " inserted, " + c.updated() + " updated, "
+                            + c.unchanged() + " unchanged")
+                    .collect(Collectors.joining("; "));
+            err.println("  " + file.getParent().getFileName() + "/" + file.getFileName() + ": " + done);
+        }
+    }
+}
