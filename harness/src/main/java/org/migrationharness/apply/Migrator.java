@@ -50,10 +50,24 @@ public final class Migrator {
 
     private final MigrationSet set;
     private final Database database;
+    private final boolean repeatables;
 
     public Migrator(MigrationSet set, Database database) {
+        this(set, database, true);
+    }
+
+    private Migrator(MigrationSet set, Database database, boolean repeatables) {
         this.set = set;
         this.database = database;
+        this.repeatables = repeatables;
+    }
+
+    /**
+     * A migrator for the same database that never applies repeatable migrations, even at the latest version: for
+     * walking the versioned migrations alone, step by step.
+     */
+    public Migrator versionedOnly() {
+        return new Migrator(set, database, false);
     }
 
     public MigrationSet set() {
@@ -152,12 +166,13 @@ public final class Migrator {
         FluentConfiguration configuration = configuration();
         if (target != null) {
             configuration.target(target);
-            boolean latest = set.latestVersion().map(v -> v.sameAs(MigrationVersion.of(target))).orElse(true);
-            if (!latest) {
-                // no file starts with this prefix: Flyway sees no repeatable, and tolerates those applied earlier
-                configuration.repeatableSqlMigrationPrefix("R__migration_harness_skips_repeatables_below_latest")
-                        .ignoreMigrationPatterns("repeatable:missing");
-            }
+        }
+        boolean latest = target == null
+                || set.latestVersion().map(v -> v.sameAs(MigrationVersion.of(target))).orElse(true);
+        if (!latest || !repeatables) {
+            // no file starts with this prefix: Flyway sees no repeatable, and tolerates those applied earlier
+            configuration.repeatableSqlMigrationPrefix("R__migration_harness_skips_repeatables")
+                    .ignoreMigrationPatterns("repeatable:missing");
         }
         try {
             MigrateResult result = configuration.load().migrate();

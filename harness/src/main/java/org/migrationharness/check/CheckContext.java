@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.migrationharness.apply.Migrator;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
+import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.report.Finding;
 import org.migrationharness.source.MigrationSet;
@@ -20,6 +24,7 @@ final class CheckContext implements AutoCloseable {
     private final List<Database> databases = new ArrayList<>();
     private final Map<String, Database> seeded = new LinkedHashMap<>();
     private Database migrated;
+    private StepwiseWalk.Result stepwise;
 
     CheckContext(MigrationSet set, PostgresServer server, VerifyOptions options) {
         this.set = set;
@@ -65,6 +70,20 @@ final class CheckContext implements AutoCloseable {
         if (databases.remove(database)) {
             server.dropDatabase(database);
         }
+    }
+
+    /** The schema of a database: the service's schemas (all non-system ones when it declares none), no history table. */
+    SchemaSnapshot snapshot(Database database) {
+        String history = set.config().flyway().getOrDefault("table", Migrator.DEFAULT_HISTORY_TABLE);
+        return SchemaReader.read(database, set.config().schemas(), Set.of(history));
+    }
+
+    /** The step-by-step walk the down.* and up.reapply-differs checks share; walked once, when first asked. */
+    StepwiseWalk.Result stepwise() {
+        if (stepwise == null) {
+            stepwise = new StepwiseWalk(this).walk();
+        }
+        return stepwise;
     }
 
     /** The database with every migration applied, once {@code up.apply} passed; else null. */

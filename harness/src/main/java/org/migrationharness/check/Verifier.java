@@ -46,6 +46,12 @@ public final class Verifier {
                 new FileChecks(CheckId.ORDER_DUPLICATE_VERSION),
                 new DownMissingCheck(),
                 new UpApplyCheck(),
+                new ExpectedSchemaCheck(),
+                new StepCheck(CheckId.DOWN_APPLY),
+                new StepCheck(CheckId.DOWN_LEAVES_TRACE),
+                new StepCheck(CheckId.UP_REAPPLY_DIFFERS),
+                new ChainCheck(),
+                new RemigrateCheck(),
                 new SeedLoadCheck(),
                 new SeedIdempotencyCheck());
     }

@@ -35,6 +35,7 @@ final class SnapshotCommand {
               --version V              migrate up to and including version V (default: every migration)
               --output FILE            write the snapshot there (default: stdout); one migration set only
               --write-expected         write each selected service's service-migrations/<service>/expected-schema.json
+                                       (expected-schema.pgNN.json on a major version other than 17)
             """ + Selection.POSTGRES_HELP + Selection.POSTGRES_NOTE;
 
     private static final Set<String> WITH_VALUE = Selection.withValue("--version", "--output");
@@ -77,7 +78,7 @@ final class SnapshotCommand {
             for (Selection.Entry entry : entries) {
                 SchemaSnapshot snapshot = snapshot(server, entry.set(), version);
                 if (writeExpected) {
-                    writeExpected(entry, snapshot);
+                    writeExpected(entry, snapshot, server.majorVersion());
                 } else if (args.has("--output")) {
                     Path file = Path.of(args.get("--output"));
                     SchemaFiles.write(snapshot, file);
@@ -106,8 +107,15 @@ final class SnapshotCommand {
         }
     }
 
-    private void writeExpected(Selection.Entry entry, SchemaSnapshot snapshot) {
+    /**
+     * Writes {@code expected-schema.json} on the default major version, {@code expected-schema.pgNN.json} on another:
+     * the server renders SQL text (view definitions) differently per major version.
+     */
+    private void writeExpected(Selection.Entry entry, SchemaSnapshot snapshot, int major) {
         Path file = entry.repository().expectedSchema(entry.service());
+        if (major != PostgresSettings.DEFAULT_VERSION) {
+            file = file.resolveSibling("expected-schema.pg" + major + ".json");
+        }
         String json = SchemaFiles.toJson(snapshot);
         String previous = null;
         if (Files.isRegularFile(file)) {

@@ -35,6 +35,11 @@ public final class MigrationSetReader {
 
     private static final Pattern VERSIONED = Pattern.compile("([VU])([0-9]+(?:[._][0-9]+)*)__(.+)\\.sql");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    /** Flyway's SQL callbacks ({@code afterMigrate.sql}, {@code beforeEachMigrate__audit.sql}): Flyway runs them. */
+    private static final Pattern CALLBACK = Pattern.compile("(before|after)(Migrate|Repeatables|EachMigrate|EachMigrateStatement"
+            + "|EachMigrateStatementError|EachMigrateError|MigrateApplied|Versioned|MigrateError|Clean|CleanError|Info"
+            + "|InfoError|Validate|ValidateError|Baseline|BaselineError|Repair|RepairError|Connect|EachUndo|Undo"
+            + "|EachUndoError|UndoError)(__.+)?\\.sql|createSchema(__.+)?\\.sql");
     private static final Pattern MARKER = Pattern.compile("^\\s*--\\s*" + Pattern.quote(IRREVERSIBLE_MARKER) + "\\b\\s*(.*)$");
 
     private MigrationSetReader() {
@@ -82,7 +87,7 @@ public final class MigrationSetReader {
         Map<String, Path> repeatables = new TreeMap<>();
         for (Path file : files) {
             String fileName = file.getFileName().toString();
-            if (fileName.equals(ServiceConfig.FILE_NAME)) {
+            if (fileName.equals(ServiceConfig.FILE_NAME) || CALLBACK.matcher(fileName).matches()) {
                 continue;
             }
             Matcher versioned = VERSIONED.matcher(fileName);

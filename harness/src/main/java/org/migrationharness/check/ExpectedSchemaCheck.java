@@ -1,0 +1,68 @@
+package org.migrationharness.check;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.report.CheckId;
+import org.migrationharness.report.Finding;
+import org.migrationharness.report.Severity;
+import org.migrationharness.schema.SchemaDiff;
+import org.migrationharness.schema.SchemaFiles;
+
+/**
+ * {@code schema.expected}: the fully migrated schema equals the committed expectation. SQL text (view definitions,
+ * defaults) is rendered by the server and differs between major versions, so a service may commit one expectation per
+ * major version: {@code expected-schema.pg15.json} beside {@code expected-schema.json} is used on PostgreSQL 15.
+ */
+final class ExpectedSchemaCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.SCHEMA_EXPECTED;
+    }
+
+    @Override
+    public String skipReason(CheckContext context) {
+        if (context.migrated() == null) {
+            return "up.apply failed";
+        }
+        return context.options().expected() == null && !context.options().expectationRequired()
+                ? "no expected schema given" : null;
+    }
+
+    /** The expectation for this server's major version: {@code X.pgNN.json} when it exists, else {@code X.json}. */
+    static Path forVersion(Path expected, int major) {
+        String name = expected.getFileName().toString();
+        if (name.endsWith(".json")) {
+            Path versioned = expected.resolveSibling(name.substring(0, name.length() - 5) + ".pg" + major + ".json");
+            if (Files.isRegularFile(versioned)) {
+                return versioned;
+            }
+        }
+        return expected;
+    }
+
+    @Override
+    public void run(CheckContext context) {
+        Path configured = context.options().expected();
+        if (configured == null || !Files.isRegularFile(configured)) {
+            String where = configured == null ? "" : " at " + DisplayPath.of(configured);
+            context.report(new Finding(id().id(), Severity.ERROR, null, configured == null ? null : DisplayPath.of(configured),
+                    null, "No expected schema committed for " + context.set().name() + where + ".\n"
+                    + "Write one from the migrations with the explicit switch, review it and commit it:\n"
+                    + "  java -jar harness/target/migration-harness.jar snapshot --service " + context.set().name()
+                    + " --write-expected"));
+            return;
+        }
+        Path expected = forVersion(configured, context.server().majorVersion());
+        SchemaDiff diff = SchemaDiff.between(SchemaFiles.read(expected), context.snapshot(context.migrated()));
+        if (!diff.isEmpty()) {
+            context.report(new Finding(id().id(), Severity.ERROR, null, DisplayPath.of(expected), null,
+                    "The migrated schema differs from " + DisplayPath.of(expected) + ": " + String.join(", ", diff.objects())
+                            + "\n" + diff.describe("expected", "actual")
+                            + "\nIf the migrations are right, rewrite the expectation (snapshot --service "
+                            + context.set().name() + " --write-expected) and commit it with them."));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.migrationharness.check;
+
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.apply.ApplyResult;
+import org.migrationharness.apply.Migrator;
+import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.postgres.Database;
+import org.migrationharness.report.CheckId;
+import org.migrationharness.report.Finding;
+import org.migrationharness.report.Severity;
+import org.migrationharness.schema.SchemaDiff;
+import org.migrationharness.schema.SchemaSnapshot;
+
+/**
+ * {@code idempotency.remigrate}: migrating an up-to-date database again applies nothing and changes nothing (a
+ * repeatable migration whose content depends on the time, or a callback that alters the schema, would).
+ */
+final class RemigrateCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.IDEMPOTENCY_REMIGRATE;
+    }
+
+    @Override
+    public String skipReason(CheckContext context) {
+        return context.migrated() == null ? "up.apply failed" : null;
+    }
+
+    @Override
+    public void run(CheckContext context) {
+        Database database = context.cloneOf(context.migrated(), "remigrate");
+        SchemaSnapshot before = context.snapshot(database);
+        ApplyResult again;
+        try {
+            again = new Migrator(context.set(), database).migrateAll();
+        } catch (HarnessException e) {
+            if (e.code() != ErrorCode.MIGRATION_FAILED) {
+                throw e;
+            }
+            context.report(new Finding(id().id(), Severity.ERROR, null, e.file().map(DisplayPath::of).orElse(null),
+                    e.line() > 0 ? e.line() : null, "Migrating an up-to-date database again failed: " + e.getMessage()));
+            return;
+        }
+        if (!again.applied().isEmpty()) {
+            context.report(new Finding(id().id(), Severity.ERROR, null, null, null,
+                    "Migrating an up-to-date database again applied " + again.applied()
+                            + "; expected nothing.\nA repeatable migration whose text changes between runs, or a callback,"
+                            + " re-applies on every deploy."));
+        }
+        SchemaDiff diff = SchemaDiff.between(before, context.snapshot(database));
+        if (!diff.isEmpty()) {
+            context.report(new Finding(id().id(), Severity.ERROR, null, null, null,
+                    "Migrating an up-to-date database again changed the schema: " + String.join(", ", diff.objects())
+                            + "\n" + diff.describe("before", "after migrating again")));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.migrationharness.check;
+
+import org.migrationharness.report.CheckId;
+
+/**
+ * {@code down.apply}, {@code down.leaves-trace} and {@code up.reapply-differs}: each reads its findings from the one
+ * step-by-step walk ({@link StepwiseWalk}), which the first of them runs.
+ */
+final class StepCheck implements Check {
+
+    private final CheckId id;
+
+    StepCheck(CheckId id) {
+        this.id = id;
+    }
+
+    @Override
+    public CheckId id() {
+        return id;
+    }
+
+    @Override
+    public String skipReason(CheckContext context) {
+        if (context.migrated() == null) {
+            return "up.apply failed";
+        }
+        return context.set().migrations().stream().anyMatch(m -> m.reversible()) ? null : "no migration has a down script";
+    }
+
+    @Override
+    public void run(CheckContext context) {
+        context.stepwise().of(id).forEach(context::report);
+    }
+}

@@ -1,0 +1,149 @@
+package org.migrationharness.check;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.apply.Migrator;
+import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.postgres.Database;
+import org.migrationharness.report.CheckId;
+import org.migrationharness.report.Finding;
+import org.migrationharness.report.Severity;
+import org.migrationharness.schema.SchemaDiff;
+import org.migrationharness.schema.SchemaSnapshot;
+import org.migrationharness.source.Migration;
+
+/**
+ * Every migration up, down and up again, one at a time, with a full catalog comparison at each step. Repeatable
+ * migrations are left out here (they describe the newest schema); {@code chain.down-up} covers them.
+ *
+ * <p>One database climbs the versions with Flyway. At each version k that has a down script, a clone of it (a
+ * template copy: milliseconds) runs down(k) and up(k) again, so a broken down(3) leaves the climb intact and cannot
+ * hide a broken down(7); statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY) work the same way.
+ * The cost grows linearly with the number of migrations: one clone and three snapshots per step.
+ */
+final class StepwiseWalk {
+
+    private final CheckContext context;
+
+    StepwiseWalk(CheckContext context) {
+        this.context = context;
+    }
+
+    /**
+     * What the walk found.
+     *
+     * @param findings findings of down.apply, down.leaves-trace and up.reapply-differs
+     * @param stoppedAt the version whose up failed, which ended the walk, or null
+     */
+    record Result(List<Finding> findings, String stoppedAt) {
+
+        List<Finding> of(CheckId check) {
+            return findings.stream().filter(f -> f.check().equals(check.id())).toList();
+        }
+    }
+
+    Result walk() {
+        List<Finding> findings = new ArrayList<>();
+        Database climb = context.newDatabase("steps");
+        createSchemas(climb);
+        Migrator migrator = new Migrator(context.set(), climb).versionedOnly();
+        SchemaSnapshot before = context.snapshot(climb);
+        for (Migration migration : context.set().migrations()) {
+            String version = migration.version().text();
+            try {
+                migrator.migrateTo(version);
+            } catch (HarnessException e) {
+                if (e.code() != ErrorCode.MIGRATION_FAILED) {
+                    throw e;
+                }
+                return new Result(findings, version); // up.apply reports it
+            }
+            SchemaSnapshot after = context.snapshot(climb);
+            if (migration.reversible()) {
+                step(migration, before, after, climb, findings);
+            }
+            before = after;
+        }
+        context.drop(climb);
+        return new Result(findings, null);
+    }
+
+    /** down(k) then up(k) on a clone of the database at version k. */
+    private void step(Migration migration, SchemaSnapshot before, SchemaSnapshot after, Database climb,
+                      List<Finding> findings) {
+        String version = migration.version().text();
+        String up = migration.up().getFileName().toString();
+        String down = migration.down().getFileName().toString();
+        Database clone = context.cloneOf(climb, "step_" + version);
+        try {
+            Migrator migrator = new Migrator(context.set(), clone).versionedOnly();
+            try {
+                migrator.undoLast();
+            } catch (HarnessException e) {
+                if (e.code() != ErrorCode.MIGRATION_FAILED) {
+                    throw e;
+                }
+                findings.add(new Finding(CheckId.DOWN_APPLY.id(), Severity.ERROR, version,
+                        e.file().map(DisplayPath::of).orElse(DisplayPath.of(migration.down())), e.line() > 0 ? e.line() : null,
+                        e.getMessage() + "\nFix " + down + " so that it reverses " + up + "."));
+                return;
+            }
+            SchemaDiff leftBehind = SchemaDiff.between(before, context.snapshot(clone));
+            if (!leftBehind.isEmpty()) {
+                findings.add(new Finding(CheckId.DOWN_LEAVES_TRACE.id(), Severity.ERROR, version,
+                        DisplayPath.of(migration.down()), null,
+                        "after " + stem(down) + " the schema differs from before " + stem(up) + ": "
+                                + String.join(", ", leftBehind.objects()) + "\n"
+                                + leftBehind.describe("before " + stem(up), "after " + stem(down))
+                                + "\nMake " + down + " drop or restore each of these."));
+            }
+            try {
+                migrator.migrateTo(version);
+            } catch (HarnessException e) {
+                if (e.code() != ErrorCode.MIGRATION_FAILED) {
+                    throw e;
+                }
+                findings.add(new Finding(CheckId.UP_REAPPLY_DIFFERS.id(), Severity.ERROR, version,
+                        e.file().map(DisplayPath::of).orElse(DisplayPath.of(migration.up())), e.line() > 0 ? e.line() : null,
+                        stem(up) + " fails when applied again after " + stem(down) + ": " + e.getMessage()
+                                + "\n" + down + " leaves something behind that " + up + " then collides with."));
+                return;
+            }
+            SchemaDiff reapplied = SchemaDiff.between(after, context.snapshot(clone));
+            if (!reapplied.isEmpty()) {
+                findings.add(new Finding(CheckId.UP_REAPPLY_DIFFERS.id(), Severity.ERROR, version,
+                        DisplayPath.of(migration.up()), null,
+                        stem(up) + " applied again after " + stem(down) + " gives a different schema than the first time: "
+                                + String.join(", ", reapplied.objects()) + "\n"
+                                + reapplied.describe("first " + stem(up), "after " + stem(down) + " and " + stem(up) + " again")
+                                + "\n" + down + " restores something differently, or leaves something " + up + " then keeps."));
+            }
+        } finally {
+            context.drop(clone);
+        }
+    }
+
+    /** The schemas Flyway would create, so the first snapshot and the one after down(1) see the same schemas. */
+    private void createSchemas(Database database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            for (String schema : context.set().config().schemas()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"");
+            }
+        } catch (SQLException e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot create the service's schemas in " + database.name()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code U4__x.sql} -> {@code U4}. */
+    static String stem(String fileName) {
+        int separator = fileName.indexOf("__");
+        return separator > 0 ? fileName.substring(0, separator) : fileName;
+    }
+}

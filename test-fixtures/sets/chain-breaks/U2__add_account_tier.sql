@@ -1,0 +1,2 @@
+ALTER TABLE accounts DROP COLUMN tier;
+DROP TYPE account_tier;

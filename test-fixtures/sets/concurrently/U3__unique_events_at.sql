@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS uq_events_kind_at;

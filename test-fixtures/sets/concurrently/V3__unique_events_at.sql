@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX CONCURRENTLY uq_events_kind_at ON events (kind, at);

@@ -1,0 +1,3 @@
+-- reverses V2
+
+ALTER TABLE accounts DROP COLUMN phon;

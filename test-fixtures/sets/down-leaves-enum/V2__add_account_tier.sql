@@ -1,0 +1,3 @@
+CREATE TYPE account_tier AS ENUM ('free', 'pro');
+ALTER TABLE accounts ADD COLUMN tier account_tier NOT NULL DEFAULT 'free';
+CREATE SEQUENCE invoice_number_seq START 1000;
