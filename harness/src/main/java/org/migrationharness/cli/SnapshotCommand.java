@@ -113,18 +113,17 @@ final class SnapshotCommand {
      */
     private void writeExpected(Selection.Entry entry, SchemaSnapshot snapshot, int major) {
         Path file = entry.repository().expectedSchema(entry.service());
-        if (major != PostgresSettings.DEFAULT_VERSION) {
-            file = file.resolveSibling("expected-schema.pg" + major + ".json");
-        }
         String json = SchemaFiles.toJson(snapshot);
-        String previous = null;
-        if (Files.isRegularFile(file)) {
-            try {
-                previous = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                previous = "";
+        if (major != PostgresSettings.DEFAULT_VERSION) {
+            Path versioned = file.resolveSibling("expected-schema.pg" + major + ".json");
+            if (!Files.exists(versioned) && Files.isRegularFile(file) && json.equals(read(file))) {
+                err.println("Unchanged: " + DisplayPath.of(file) + " holds this schema on PostgreSQL " + major
+                        + " too; no " + versioned.getFileName() + " is needed.");
+                return;
             }
+            file = versioned;
         }
+        String previous = Files.isRegularFile(file) ? read(file) : null;
         if (json.equals(previous)) {
             err.println("Unchanged: " + DisplayPath.of(file) + " already holds this schema.");
             return;
@@ -132,5 +131,13 @@ final class SnapshotCommand {
         SchemaFiles.write(snapshot, file);
         err.println((previous == null ? "Wrote " : "Replaced ") + DisplayPath.of(file)
                 + ". Review it and commit it with the migrations.");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 }
