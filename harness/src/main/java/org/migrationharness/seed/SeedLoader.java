@@ -181,14 +181,12 @@ public final class SeedLoader {
                                   int position) {
     }
 
-    /** A reference to a row of the fixture's own table that is not loaded yet: the row waits for a later pass. */
-    private static final class PendingSelfReference extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PendingSelfReference() {
-            super(null, null, false, false);
-        }
-    }
+    /**
+     * Stands for a reference to a row of the fixture's own table that is not loaded yet: the row waits for a later
+     * pass. Compared by identity.
+     */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String PENDING_SELF_REFERENCE = new String("pending self reference");
 
     /** One load: its connection, catalog, counts and resolved references. */
     private static final class Load {
@@ -485,10 +483,8 @@ public final class SeedLoader {
             while (!pending.isEmpty()) {
                 List<PlannedRow> waiting = new ArrayList<>();
                 for (PlannedRow row : pending) {
-                    Map<String, Object> bound;
-                    try {
-                        bound = bind(planned, row, true);
-                    } catch (PendingSelfReference e) {
+                    Map<String, Object> bound = bind(planned, row, true);
+                    if (bound == null) {
                         waiting.add(row);
                         continue;
                     }
@@ -511,7 +507,10 @@ public final class SeedLoader {
 
         private enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
-        /** The row's values as text (or {@link Expression}s), references resolved. */
+        /**
+         * The row's values as text (or {@link Expression}s), references resolved; null when {@code deferSelf} and the
+         * row refers to a row of its own table that is not loaded yet.
+         */
         private Map<String, Object> bind(PlannedFixture planned, PlannedRow row, boolean deferSelf) {
             Map<String, Object> bound = new LinkedHashMap<>();
             for (Map.Entry<String, Value> entry : row.values().entrySet()) {
@@ -520,7 +519,11 @@ public final class SeedLoader {
                 if (value instanceof Expression expression) {
                     bound.put(column.name(), expression);
                 } else {
-                    bound.put(column.name(), text(planned, row, column, value, deferSelf));
+                    String text = text(planned, row, column, value, deferSelf);
+                    if (text == PENDING_SELF_REFERENCE) {
+                        return null;
+                    }
+                    bound.put(column.name(), text);
                 }
             }
             return bound;
@@ -538,7 +541,11 @@ public final class SeedLoader {
             Map<String, String> key = new LinkedHashMap<>();
             for (Map.Entry<String, Value> entry : ref.key().entrySet()) {
                 Column keyColumn = ref.table().columns().get(entry.getKey());
-                key.put(keyColumn.name(), text(planned, row, keyColumn, entry.getValue(), deferSelf));
+                String text = text(planned, row, keyColumn, entry.getValue(), deferSelf);
+                if (text == PENDING_SELF_REFERENCE) {
+                    return text;
+                }
+                key.put(keyColumn.name(), text);
             }
             String cacheKey = ref.table().qualified() + "\u0000" + ref.targetColumn() + "\u0000" + key;
             String cached = resolved.get(cacheKey);
@@ -565,7 +572,7 @@ public final class SeedLoader {
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + "}";
             if (found.isEmpty()) {
                 if (deferSelf && ref.table().qualified().equals(planned.table().qualified())) {
-                    throw new PendingSelfReference();
+                    return PENDING_SELF_REFERENCE;
                 }
                 throw new HarnessException(ErrorCode.INPUT, where(planned, row) + ": column " + column + " refers to "
                         + shown + ", but " + ref.table().qualified() + " has no row with "

@@ -1,0 +1,65 @@
+package org.migrationharness;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The architecture, as rules that fail the build when broken. */
+@AnalyzeClasses(packages = "org.migrationharness", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    private static final String[] CORE = {"org.migrationharness.postgres..", "org.migrationharness.source..",
+            "org.migrationharness.apply..", "org.migrationharness.schema..", "org.migrationharness.check..",
+            "org.migrationharness.seed..", "org.migrationharness.report..", "org.migrationharness.internal.."};
+
+    @ArchTest
+    static final ArchRule no_package_cycles = slices().matching("org.migrationharness.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule core_is_independent_of_junit_and_the_cli = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.migrationharness.junit..", "org.migrationharness.cli..",
+                    "org.migrationharness.assertions..", "org.junit..", "org.opentest4j..", "org.assertj..");
+
+    @ArchTest
+    static final ArchRule flyway_stays_in_apply = noClasses().that().resideOutsideOfPackage("org.migrationharness.apply..")
+            .should().dependOnClassesThat().resideInAPackage("org.flywaydb..");
+
+    @ArchTest
+    static final ArchRule testcontainers_and_zonky_stay_in_postgres = noClasses()
+            .that().resideOutsideOfPackage("org.migrationharness.postgres..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.testcontainers..", "io.zonky..");
+
+    @ArchTest
+    static final ArchRule provider_classes_are_not_public = classes().that().resideInAPackage("org.migrationharness.postgres..")
+            .and().haveSimpleNameEndingWith("Process").should().notBePublic();
+
+    @ArchTest
+    static final ArchRule only_the_cli_writes_to_stdout_or_stderr = noClasses()
+            .that().resideOutsideOfPackage("org.migrationharness.cli..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .orShould().callMethod(Throwable.class, "printStackTrace");
+
+    @ArchTest
+    static final ArchRule only_the_cli_exits = noClasses().that().resideOutsideOfPackage("org.migrationharness.cli..")
+            .should().callMethod(System.class, "exit", int.class);
+
+    @ArchTest
+    static final ArchRule one_exception = classes().that().areAssignableTo(Throwable.class)
+            .should().haveSimpleName("HarnessException");
+
+    @ArchTest
+    static final ArchRule junit_extension_keeps_no_mutable_state = classes()
+            .that().resideInAPackage("org.migrationharness.junit..").and().haveSimpleNameEndingWith("Extension")
+            .should().haveOnlyFinalFields();
+
+    @ArchTest
+    static final ArchRule value_types_in_report_are_records_or_enums = classes()
+            .that().resideInAPackage("org.migrationharness.report..").and().arePublic()
+            .and().haveSimpleNameNotEndingWith("Report")
+            .should().beRecords().orShould().beEnums();
+}
