@@ -34,9 +34,37 @@ final class ContainerProcess implements ServerProcess {
         }
     }
 
+    /**
+     * Why the testcontainers backend cannot run this image here, or null when it can: a Docker engine answers, and
+     * the image (and, unless switched off, Testcontainers' resource reaper) is on the machine or a registry serves it.
+     * Decided in milliseconds, where Testcontainers itself would retry pulls for minutes.
+     */
+    static String usable(String image) {
+        if (!DockerProbe.engineAnswers()) {
+            return "no Docker engine answers";
+        }
+        boolean present = DockerProbe.imagePresent(image);
+        if (present && DockerProbe.ryukDisabled()) {
+            return null;
+        }
+        String problem = DockerProbe.pullProblem(image);
+        if (problem == null) {
+            return null;
+        }
+        return present
+                ? "Testcontainers' resource reaper image cannot be pulled (" + problem + "); set TESTCONTAINERS_RYUK_DISABLED=true"
+                        + " (the harness stops its containers itself)"
+                : "the image " + image + " is not on this machine and cannot be pulled (" + problem + ")";
+    }
+
     @SuppressWarnings("resource") // closed by close()
     static ContainerProcess start(PostgresSettings settings) {
         String image = settings.effectiveImage();
+        String problem = DockerProbe.engineAnswers() ? usable(image) : null;
+        if (problem != null) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "The testcontainers backend cannot start " + image + ": "
+                    + problem + ".\nGive an image this machine has with --postgres-image, or use --postgres embedded.");
+        }
         if (!dockerAvailable()) {
             throw new HarnessException(ErrorCode.ENVIRONMENT, "The testcontainers backend needs a Docker engine, and none answers.\n"
                     + "Start one (or set DOCKER_HOST), or use --postgres embedded. Where no registry can be reached, also set\n"

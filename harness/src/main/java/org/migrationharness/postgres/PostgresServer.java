@@ -61,7 +61,8 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(PostgresSettings settings) {
         PostgresBackend backend = settings.backend();
         if (backend == PostgresBackend.AUTO) {
-            backend = DockerProbe.engineAnswers() ? PostgresBackend.TESTCONTAINERS : PostgresBackend.EMBEDDED;
+            backend = ContainerProcess.usable(settings.effectiveImage()) == null
+                    ? PostgresBackend.TESTCONTAINERS : PostgresBackend.EMBEDDED;
         }
         ServerProcess process = switch (backend) {
             case TESTCONTAINERS -> ContainerProcess.start(settings);
