@@ -34,9 +34,11 @@ final class EmbeddedProcess implements ServerProcess {
                 .setPGStartupWait(Duration.ofSeconds(60));
         ServerTuning.throwawaySettings().forEach(builder::setServerConfig);
         Path tmpfs = Path.of("/dev/shm");
+        Path data = null;
         if (Files.isDirectory(tmpfs) && Files.isWritable(tmpfs)) {
             try {
-                builder.setDataDirectory(Files.createTempDirectory(tmpfs, "migration-harness-pg"));
+                data = Files.createTempDirectory(tmpfs, "migration-harness-pg");
+                builder.setDataDirectory(data);
                 builder.setCleanDataDirectory(true);
             } catch (IOException e) {
                 // fall back to zonky's own temporary directory on disk
@@ -45,9 +47,21 @@ final class EmbeddedProcess implements ServerProcess {
         try {
             return new EmbeddedProcess(builder.start());
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
+            deleteQuietly(data);
             throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not start embedded PostgreSQL " + major + ": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + "\nThe binaries come from " + resource + " inside the harness jar."
                     + "\nTry another backend: --postgres testcontainers (needs Docker) or --postgres external --jdbc-url URL.", e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort
         }
     }
 
