@@ -177,7 +177,8 @@ public final class PostgresServer implements AutoCloseable {
 
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("this PostgreSQL server was closed");
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "The PostgreSQL server was stopped (the run was interrupted,"
+                    + " or the server closed): no more databases can be created on it.");
         }
     }
 
