@@ -1,0 +1,85 @@
+package org.migrationharness.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import org.junit.jupiter.api.Test;
+import org.migrationharness.apply.Migrator;
+import org.migrationharness.assertions.SchemaAssertions;
+import org.migrationharness.junit.MigrationTest;
+import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaSnapshot;
+
+/** Auth V3: permissions.code ('catalog:write') is split into resource ('catalog') and action ('write'). */
+@MigrationTest(service = "auth")
+class AuthMigrationTests {
+
+    private static final String SCHEMA = "auth_service";
+
+    @Test
+    void should_split_permission_code_into_resource_and_action(Migrator migrator, Database database) {
+        migrator.migrateTo("2");
+        insertPermissions(database);
+
+        migrator.migrateTo("3");
+
+        assertThat(Jdbc.rows(database, "SELECT code, resource, action FROM auth_service.permissions ORDER BY code"))
+                .extracting(r -> r.get("code"), r -> r.get("resource"), r -> r.get("action"))
+                .containsExactly(
+                        tuple("catalog:read", "catalog", "read"),
+                        tuple("catalog:write", "catalog", "write"),
+                        tuple("order_refunds:approve", "order_refunds", "approve"));
+        assertThat(Jdbc.value(database, Long.class, "SELECT count(*) FROM auth_service.role_permissions")).isEqualTo(3L);
+    }
+
+    @Test
+    void should_reject_a_permission_whose_code_disagrees_with_resource_and_action(Migrator migrator, Database database) {
+        migrator.migrateTo("3");
+
+        assertThatThrownBy(() -> Jdbc.execute(database, "INSERT INTO auth_service.permissions (code, resource, action)"
+                + " VALUES ('catalog:write', 'catalog', 'read')"))
+                .hasMessageContaining("chk_permissions_code_matches");
+    }
+
+    @Test
+    void should_drop_resource_and_action_and_keep_the_codes_when_undone(Migrator migrator, Database database) {
+        migrator.migrateTo("2");
+        insertPermissions(database);
+        migrator.migrateTo("3");
+
+        migrator.undoTo("2");
+
+        assertThat(Jdbc.columns(database, SCHEMA, "permissions")).doesNotContain("resource", "action");
+        assertThat(Jdbc.rows(database, "SELECT code FROM auth_service.permissions ORDER BY code"))
+                .extracting(r -> r.get("code"))
+                .containsExactly("catalog:read", "catalog:write", "order_refunds:approve");
+    }
+
+    @Test
+    void should_have_mandatory_resource_and_action_unique_together(Migrator migrator, Database database) {
+        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+
+        SchemaAssertions.assertThat(schema).table("permissions")
+                .hasIndex("uq_permissions_resource_action")
+                .column("resource").hasType("character varying(64)").isNotNull();
+        SchemaAssertions.assertThat(schema).table("permissions").column("action")
+                .hasType("character varying(64)").isNotNull();
+    }
+
+    private static void insertPermissions(Database database) {
+        Jdbc.execute(database, """
+                INSERT INTO auth_service.permissions (code, description) VALUES
+                    ('catalog:read', 'Browse products and categories in the back office'),
+                    ('catalog:write', 'Create and edit products'),
+                    ('order_refunds:approve', 'Approve refunds above the agent limit')
+                """, """
+                INSERT INTO auth_service.roles (name, is_system) VALUES ('catalog_admin', true), ('support_lead', false)
+                """, """
+                INSERT INTO auth_service.role_permissions (role_id, permission_id)
+                SELECT r.id, p.id FROM auth_service.roles r JOIN auth_service.permissions p
+                    ON (r.name = 'catalog_admin' AND p.code LIKE 'catalog:%')
+                    OR (r.name = 'support_lead' AND p.code = 'order_refunds:approve')
+                """);
+    }
+}
