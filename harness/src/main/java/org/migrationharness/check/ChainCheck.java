@@ -6,7 +6,6 @@ import java.util.List;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.apply.Migrator;
-import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
@@ -61,8 +60,7 @@ final class ChainCheck implements Check {
                 if (e.code() != ErrorCode.MIGRATION_FAILED) {
                     throw e;
                 }
-                context.report(new Finding(id().id(), Severity.ERROR, version,
-                        e.file().map(DisplayPath::of).orElse(null), e.line() > 0 ? e.line() : null,
+                context.report(Failure.of(id(), version, e, null,
                         "Walking down from the newest version, down(" + version + ") failed: " + e.getMessage()));
                 break;
             }
@@ -73,8 +71,7 @@ final class ChainCheck implements Check {
             if (e.code() != ErrorCode.MIGRATION_FAILED) {
                 throw e;
             }
-            context.report(new Finding(id().id(), Severity.ERROR, null, e.file().map(DisplayPath::of).orElse(null),
-                    e.line() > 0 ? e.line() : null, "After walking down to " + (reached == null ? "(nothing reverted)"
+            context.report(Failure.of(id(), null, e, null, "After walking down to " + (reached == null ? "(nothing reverted)"
                     : "before V" + reached) + ", migrating up again failed: " + e.getMessage()));
             return;
         }

@@ -4,7 +4,6 @@ import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.apply.ApplyResult;
 import org.migrationharness.apply.Migrator;
-import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
@@ -39,8 +38,7 @@ final class RemigrateCheck implements Check {
             if (e.code() != ErrorCode.MIGRATION_FAILED) {
                 throw e;
             }
-            context.report(new Finding(id().id(), Severity.ERROR, null, e.file().map(DisplayPath::of).orElse(null),
-                    e.line() > 0 ? e.line() : null, "Migrating an up-to-date database again failed: " + e.getMessage()));
+            context.report(Failure.of(id(), null, e, null, "Migrating an up-to-date database again failed: " + e.getMessage()));
             return;
         }
         if (!again.applied().isEmpty()) {

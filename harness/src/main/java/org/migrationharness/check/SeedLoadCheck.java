@@ -83,7 +83,6 @@ final class SeedLoadCheck implements Check {
     }
 
     static Finding finding(CheckId check, HarnessException e, String prefix) {
-        return new Finding(check.id(), Severity.ERROR, null, e.file().map(DisplayPath::of).orElse(null),
-                e.line() > 0 ? e.line() : null, prefix + e.getMessage());
+        return Failure.of(check, null, e, null, prefix + e.getMessage());
     }
 }

@@ -89,9 +89,7 @@ final class StepwiseWalk {
                 if (e.code() != ErrorCode.MIGRATION_FAILED) {
                     throw e;
                 }
-                findings.add(new Finding(CheckId.DOWN_APPLY.id(), Severity.ERROR, version,
-                        e.file().map(DisplayPath::of).orElse(DisplayPath.of(migration.down())), e.line() > 0 ? e.line() : null,
-                        e.getMessage() + "\nFix " + down + " so that it reverses " + up + "."));
+                findings.add(Failure.of(CheckId.DOWN_APPLY, version, e, migration.down(), e.getMessage() + "\nFix " + down + " so that it reverses " + up + "."));
                 return;
             }
             SchemaDiff leftBehind = SchemaDiff.between(before, context.snapshot(clone));
@@ -109,9 +107,7 @@ final class StepwiseWalk {
                 if (e.code() != ErrorCode.MIGRATION_FAILED) {
                     throw e;
                 }
-                findings.add(new Finding(CheckId.UP_REAPPLY_DIFFERS.id(), Severity.ERROR, version,
-                        e.file().map(DisplayPath::of).orElse(DisplayPath.of(migration.up())), e.line() > 0 ? e.line() : null,
-                        stem(up) + " fails when applied again after " + stem(down) + ": " + e.getMessage()
+                findings.add(Failure.of(CheckId.UP_REAPPLY_DIFFERS, version, e, migration.up(), stem(up) + " fails when applied again after " + stem(down) + ": " + e.getMessage()
                                 + "\n" + down + " leaves something behind that " + up + " then collides with."));
                 return;
             }

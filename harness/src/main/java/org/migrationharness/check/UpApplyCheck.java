@@ -3,11 +3,9 @@ package org.migrationharness.check;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.apply.Migrator;
-import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.source.Migration;
 
 /** {@code up.apply}: every migration applies, with Flyway, to a new empty database. */
@@ -41,7 +39,6 @@ final class UpApplyCheck implements Check {
         String version = e.file().flatMap(file -> context.set().migrations().stream()
                 .filter(m -> file.equals(m.up()) || file.equals(m.down()))
                 .map(Migration::version).map(Object::toString).findFirst()).orElse(null);
-        return new Finding(CheckId.UP_APPLY.id(), Severity.ERROR, version, e.file().map(DisplayPath::of).orElse(null),
-                e.line() > 0 ? e.line() : null, e.getMessage());
+        return Failure.of(CheckId.UP_APPLY, version, e, null, e.getMessage());
     }
 }
