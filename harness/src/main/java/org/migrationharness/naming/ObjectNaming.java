@@ -99,7 +99,7 @@ public final class ObjectNaming {
                 if (!identifier.truncated() || !seen.add(identifier.name())) {
                     continue;
                 }
-                String written = identifier.quoted() ? Names.sql(identifier.name()) : identifier.name();
+                String written = identifier.quoted() ? sql(identifier.name()) : identifier.name();
                 report.report(NamingRule.MAX_LENGTH, "identifier " + identifier.name(), script.migration(),
                         DisplayPath.of(script.file()), identifier.line(), "identifier " + identifier.name() + ": "
                                 + identifier.bytes() + " bytes long; expected at most " + Names.MAX_BYTES + " (rule "
@@ -119,7 +119,7 @@ public final class ObjectNaming {
         Set<String> extensionSchemas = new HashSet<>();
         snapshot.extensions().forEach(e -> extensionSchemas.add(e.schema()));
         for (SchemaSnapshot.Namespace schema : snapshot.schemas()) {
-            Named named = new Named("schema " + schema.name(), schema.name(), "ALTER SCHEMA " + Names.sql(schema.name())
+            Named named = new Named("schema " + schema.name(), schema.name(), "ALTER SCHEMA " + sql(schema.name())
                     + " RENAME", false);
             names(named);
             if (!own.isEmpty() && !own.contains(schema.name()) && !schema.name().equals("public")
@@ -154,7 +154,7 @@ public final class ObjectNaming {
             for (SchemaSnapshot.Attribute attribute : type.attributes()) {
                 names(new Named("attribute " + type.schema() + "." + type.name() + "." + attribute.name(),
                         attribute.name(), "ALTER TYPE " + qualified(type.schema(), type.name()) + " RENAME ATTRIBUTE "
-                        + Names.sql(attribute.name()), true));
+                        + sql(attribute.name()), true));
             }
         }
         for (SchemaSnapshot.Domain domain : snapshot.domains()) {
@@ -164,7 +164,7 @@ public final class ObjectNaming {
             for (SchemaSnapshot.DomainConstraint constraint : domain.constraints()) {
                 Named c = new Named("check constraint " + domain.schema() + "." + domain.name() + "." + constraint.name(),
                         constraint.name(), "ALTER DOMAIN " + qualified(domain.schema(), domain.name())
-                        + " RENAME CONSTRAINT " + Names.sql(constraint.name()), false);
+                        + " RENAME CONSTRAINT " + sql(constraint.name()), false);
                 names(c);
                 prefix(NamingRule.CHECK_PREFIX, c, domain.schema() + "." + domain.name(), "a check constraint of domain",
                         List.of(domain.name()), "(_.*)?_check", "_check", "chk_" + domain.name() + "_rule");
@@ -192,11 +192,11 @@ public final class ObjectNaming {
         List<String> tables = tableNames(table);
         for (Column column : table.columns()) {
             names(new Named("column " + path + "." + column.name(), column.name(), alterTable + qualified
-                    + " RENAME COLUMN " + Names.sql(column.name()), true));
+                    + " RENAME COLUMN " + sql(column.name()), true));
         }
         for (Constraint constraint : table.constraints()) {
             Named c = new Named(constraintKind(constraint) + " " + path + "." + constraint.name(), constraint.name(),
-                    "ALTER TABLE " + qualified + " RENAME CONSTRAINT " + Names.sql(constraint.name()), false);
+                    "ALTER TABLE " + qualified + " RENAME CONSTRAINT " + sql(constraint.name()), false);
             names(c);
             String columns = constraint.columns().isEmpty() ? "rule" : String.join("_", constraint.columns());
             switch (constraint.type()) {
@@ -216,11 +216,11 @@ public final class ObjectNaming {
         indexes(table.indexes(), path, tables, table.name());
         for (SchemaSnapshot.Trigger trigger : table.triggers()) {
             names(new Named("trigger " + path + "." + trigger.name(), trigger.name(), "ALTER TRIGGER "
-                    + Names.sql(trigger.name()) + " ON " + qualified + " RENAME", false));
+                    + sql(trigger.name()) + " ON " + qualified + " RENAME", false));
         }
         for (SchemaSnapshot.Policy policy : table.policies()) {
             names(new Named("policy " + path + "." + policy.name(), policy.name(), "ALTER POLICY "
-                    + Names.sql(policy.name()) + " ON " + qualified + " RENAME", false));
+                    + sql(policy.name()) + " ON " + qualified + " RENAME", false));
         }
     }
 
@@ -234,12 +234,12 @@ public final class ObjectNaming {
         String path = view.schema() + "." + view.name();
         for (Column column : view.columns()) {
             names(new Named("column " + path + "." + column.name(), column.name(), alter + " " + qualified
-                    + " RENAME COLUMN " + Names.sql(column.name()), true));
+                    + " RENAME COLUMN " + sql(column.name()), true));
         }
         indexes(view.indexes(), path, List.of(view.name()), view.name());
         for (SchemaSnapshot.Trigger trigger : view.triggers()) {
             names(new Named("trigger " + path + "." + trigger.name(), trigger.name(), "ALTER TRIGGER "
-                    + Names.sql(trigger.name()) + " ON " + qualified + " RENAME", false));
+                    + sql(trigger.name()) + " ON " + qualified + " RENAME", false));
         }
     }
 
@@ -271,8 +271,8 @@ public final class ObjectNaming {
     private void names(Named named) {
         Rule snake = report.rule(NamingRule.LOWER_SNAKE_CASE);
         if (snake.enabled() && !Pattern.matches(snake.pattern(), named.name())) {
-            String quoting = Names.sql(named.name()).startsWith("\"")
-                    ? "; found " + Names.sql(named.name()) + ", which every statement must quote" : "";
+            String quoting = sql(named.name()).startsWith("\"")
+                    ? "; found " + sql(named.name()) + ", which every statement must quote" : "";
             report(NamingRule.LOWER_SNAKE_CASE, named, "expected a lower snake_case name matching " + snake.pattern()
                     + quoting, rename(named, Names.snakeCase(named.name())));
         }
@@ -322,7 +322,7 @@ public final class ObjectNaming {
             return;
         }
         report(NamingRule.OWN_SCHEMA, named, "expected it in the service's schemas " + own + ", found it in schema "
-                + schema, "Move it: " + alter + " SET SCHEMA " + Names.sql(own.get(0)) + ";");
+                + schema, "Move it: " + alter + " SET SCHEMA " + sql(own.get(0)) + ";");
     }
 
     private void report(NamingRule rule, Named named, String problem, String fix) {
@@ -336,8 +336,8 @@ public final class ObjectNaming {
                         + " under naming.suppress in harness.yaml: " + suppression(rule, named.key()));
     }
 
-    private static String rename(Named named, String newName) {
-        return "Rename it: " + named.alter() + " TO " + (newName.startsWith("<") ? newName : Names.sql(newName)) + ";";
+    private String rename(Named named, String newName) {
+        return "Rename it: " + named.alter() + " TO " + (newName.startsWith("<") ? newName : sql(newName)) + ";";
     }
 
     private static String suppression(NamingRule rule, String key) {
@@ -346,12 +346,17 @@ public final class ObjectNaming {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private static Named schemaObject(String kind, String schema, String name, String alter) {
+    private Named schemaObject(String kind, String schema, String name, String alter) {
         return new Named(kind + " " + schema + "." + name, name, alter + " " + qualified(schema, name) + " RENAME", false);
     }
 
-    private static String qualified(String schema, String name) {
-        return Names.sql(schema) + "." + Names.sql(name);
+    /** The name as SQL must write it: quoted when not plain lower case or when a reserved word. */
+    private String sql(String name) {
+        return reserved.contains(name) ? "\"" + name + "\"" : Names.sql(name);
+    }
+
+    private String qualified(String schema, String name) {
+        return sql(schema) + "." + sql(name);
     }
 
     /** The table's name and, for a partition or an inheriting table, its parents' names: {@code {table}} may be any. */
