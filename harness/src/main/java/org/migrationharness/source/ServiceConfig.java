@@ -107,10 +107,7 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
             String path = path(e);
-            int line = lineNumber(e.getLocation());
-            if (line == 0) {
-                line = keyLine(file, e.getPropertyName());
-            }
+            int line = keyLine(file, e.getPath().stream().map(r -> r.getFieldName()).filter(f -> f != null).toList());
             throw new HarnessException(ErrorCode.INPUT, "Unknown key '" + path + "' in " + file
                     + (line > 0 ? " (line " + line + ")" : "") + ".\nKnown keys" + (path.contains(".") ? " there" : "")
                     + ": " + known + ". Remove or rename it.", file, line, e);
@@ -147,20 +144,33 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
     private record DefaultKeys(@JsonProperty("naming") NamingConfig.Keys naming) {
     }
 
-    /** The line where {@code key:} first stands in the file, or 0. */
-    private static int keyLine(Path file, String key) {
+    /**
+     * The line of a nested key: each key of {@code path} is looked for from the line of the one before it, so
+     * {@code [naming, rules, index-prefix, patern]} finds the {@code patern:} under {@code index-prefix:}. 0 if absent.
+     */
+    private static int keyLine(Path file, List<String> path) {
         try {
             List<String> lines = Files.readAllLines(file);
-            Pattern pattern = Pattern.compile("^\\s*-?\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:.*");
-            for (int i = 0; i < lines.size(); i++) {
-                if (pattern.matcher(lines.get(i)).matches()) {
-                    return i + 1;
+            int from = 0;
+            int found = 0;
+            for (String key : path) {
+                Pattern pattern = Pattern.compile("^\\s*(-\\s*)?(.*[{,]\\s*)?[\"']?" + Pattern.quote(key) + "[\"']?\\s*:.*");
+                found = 0;
+                for (int i = from; i < lines.size(); i++) {
+                    if (pattern.matcher(lines.get(i)).matches()) {
+                        found = i + 1;
+                        from = i;
+                        break;
+                    }
+                }
+                if (found == 0) {
+                    return 0;
                 }
             }
+            return found;
         } catch (IOException e) {
-            // no line then
+            return 0;
         }
-        return 0;
     }
 
     private static String line(JsonLocation location) {
