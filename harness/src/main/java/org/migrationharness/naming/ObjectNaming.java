@@ -332,7 +332,7 @@ public final class ObjectNaming {
         Location location = (named.column() ? firstSeenQuoted : firstSeen).get(named.name());
         report.report(rule, named.key(), location == null ? null : location.migration(),
                 location == null ? null : location.file(), location == null ? null : location.line(),
-                named.key() + ": " + problem + " (rule " + rule.id() + ").\n" + fix + " Or suppress it with a reason"
+                named.key() + ": " + problem + " (rule " + rule.id() + ").\n" + fix + "\nOr suppress it with a reason"
                         + " under naming.suppress in harness.yaml: " + suppression(rule, named.key()));
     }
 

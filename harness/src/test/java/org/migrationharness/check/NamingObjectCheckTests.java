@@ -62,7 +62,7 @@ class NamingObjectCheckTests {
     }
 
     static String suppress(String rule, String object) {
-        return " Or suppress it with a reason under naming.suppress in harness.yaml: {rule: " + rule + ", object: \""
+        return "\nOr suppress it with a reason under naming.suppress in harness.yaml: {rule: " + rule + ", object: \""
                 + object + "\", reason: \"...\"}";
     }
 
