@@ -273,6 +273,16 @@ public final class Migrator {
         }
     }
 
+    /**
+     * A script of the set as the server receives it: read as UTF-8, with its {@code ${placeholders}} replaced as
+     * Flyway replaces them.
+     *
+     * @throws HarnessException with {@link ErrorCode#INPUT} when it cannot be read or a placeholder has no value
+     */
+    public String scriptText(Path file) {
+        return Placeholders.replace(read(file), placeholderValues(file), file);
+    }
+
     private Map<String, String> placeholderValues(Path file) {
         Map<String, String> values = new HashMap<>(set.config().placeholders());
         values.put("flyway:defaultSchema", set.config().defaultSchema());

@@ -47,6 +47,7 @@ public final class Verifier {
                 new DownMissingCheck(),
                 new UpApplyCheck(),
                 new ExpectedSchemaCheck(),
+                new NamingObjectCheck(),
                 new StepCheck(CheckId.DOWN_APPLY),
                 new StepCheck(CheckId.DOWN_LEAVES_TRACE),
                 new StepCheck(CheckId.UP_REAPPLY_DIFFERS),

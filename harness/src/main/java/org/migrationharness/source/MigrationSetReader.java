@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.stream.Stream;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.naming.FileNaming;
+import org.migrationharness.naming.ScriptName;
 import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.Severity;
@@ -47,7 +50,8 @@ public final class MigrationSetReader {
 
     /**
      * Reads a service folder ({@code <service>/migrations/} plus an optional {@code <service>/harness.yaml}) or a bare
-     * migrations folder (with an optional {@code harness.yaml} inside it).
+     * migrations folder (with an optional {@code harness.yaml} inside it). For a service folder, the
+     * {@code harness-defaults.yaml} beside it (in {@code service-migrations/}) gives the naming rules' defaults.
      *
      * @throws HarnessException with {@link ErrorCode#INPUT} when the folder does not exist or cannot be read
      */
@@ -66,6 +70,11 @@ public final class MigrationSetReader {
         }
         if (Files.isRegularFile(migrations.resolve(ServiceConfig.FILE_NAME))) {
             config = ServiceConfig.read(migrations.resolve(ServiceConfig.FILE_NAME));
+        }
+        Path defaults = migrations.equals(folder) || folder.toAbsolutePath().getParent() == null ? null
+                : folder.toAbsolutePath().getParent().resolve(ServiceConfig.DEFAULTS_FILE_NAME);
+        if (defaults != null && Files.isRegularFile(defaults)) {
+            config = config.withNamingDefaults(ServiceConfig.readDefaults(defaults));
         }
         return readFolder(migrations, name, config);
     }
@@ -139,7 +148,24 @@ public final class MigrationSetReader {
         }
         List<RepeatableMigration> repeatableList = repeatables.entrySet().stream()
                 .map(e -> new RepeatableMigration(e.getKey(), e.getValue())).toList();
+        problems.addAll(FileNaming.check(config.naming(), migrations, scriptNames(ups, downs),
+                repeatableList.stream().map(r -> new ScriptName("R", null, r.description(), r.script())).toList(),
+                Clock.systemUTC()));
         return new MigrationSet(name, migrations, "flyway", config, result, repeatableList, problems);
+    }
+
+    /** The up scripts in version order, then the down scripts, as the naming rules see them. */
+    private static List<ScriptName> scriptNames(Map<MigrationVersion, Path> ups, Map<MigrationVersion, Path> downs) {
+        List<ScriptName> names = new ArrayList<>();
+        for (Map<MigrationVersion, Path> scripts : List.of(ups, downs)) {
+            for (Map.Entry<MigrationVersion, Path> e : scripts.entrySet()) {
+                Matcher m = VERSIONED.matcher(e.getValue().getFileName().toString());
+                if (m.matches()) {
+                    names.add(new ScriptName(m.group(1), m.group(2), m.group(3), e.getValue()));
+                }
+            }
+        }
+        return names;
     }
 
     private static boolean hidden(Path relative) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.naming.NamingConfig;
 
 /**
  * A service's {@code harness.yaml}: how its migrations are applied. Every key is optional; an unknown key is an
@@ -26,17 +27,27 @@ import org.migrationharness.HarnessException;
  * schemas: [catalog_service]     # the service's schemas; the first holds Flyway's history table
  * placeholders: {tenant: acme}   # Flyway placeholders, also replaced in down scripts
  * flyway: {mixed: "true"}         # any other Flyway property, without its "flyway." prefix
+ * naming:                        # naming rules: settings and suppressions (see NamingConfig)
+ *   rules: {index-prefix: {severity: warning}}
  * </pre>
+ *
+ * <p>Repository-wide defaults for {@code naming.rules} may stand in {@code service-migrations/harness-defaults.yaml}
+ * ({@link #readDefaults(Path)}); the service's own settings override them rule by rule, setting by setting.
  *
  * @param schemas the schemas the service owns, first is the default schema; empty means Flyway's default ({@code public})
  * @param placeholders placeholder values for {@code ${name}} in scripts
  * @param flyway extra Flyway configuration properties
+ * @param naming the naming rules' settings and suppressions (the repository's defaults merged in by the reader)
  * @param file the file this came from, or null for the defaults
  */
-public record ServiceConfig(List<String> schemas, Map<String, String> placeholders, Map<String, String> flyway, Path file) {
+public record ServiceConfig(List<String> schemas, Map<String, String> placeholders, Map<String, String> flyway,
+                            NamingConfig naming, Path file) {
 
     /** The name of the configuration file in a service folder or a migrations folder. */
     public static final String FILE_NAME = "harness.yaml";
+
+    /** The name of the repository-wide defaults file, beside the service folders. */
+    public static final String DEFAULTS_FILE_NAME = "harness-defaults.yaml";
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -47,11 +58,17 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
         placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
         flyway = flyway == null ? Map.of() : Map.copyOf(flyway);
+        naming = naming == null ? NamingConfig.defaults() : naming;
     }
 
     /** The configuration of a service with no {@code harness.yaml}. */
     public static ServiceConfig defaults() {
-        return new ServiceConfig(List.of(), Map.of(), Map.of(), null);
+        return new ServiceConfig(List.of(), Map.of(), Map.of(), NamingConfig.defaults(), null);
+    }
+
+    /** This configuration with its naming settings laid over the repository's defaults. */
+    public ServiceConfig withNamingDefaults(NamingConfig defaults) {
+        return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults), file);
     }
 
     /** The schema that holds the history table and is first on the search path, or {@code public}. */
@@ -61,23 +78,7 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
 
     /** Reads a {@code harness.yaml}. */
     public static ServiceConfig read(Path file) {
-        Keys config;
-        try {
-            String text = Files.readString(file);
-            config = text.isBlank() ? new Keys(null, null, null) : YAML.readValue(text, Keys.class);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            int line = keyLine(file, e.getPropertyName());
-            throw new HarnessException(ErrorCode.INPUT, "Unknown key '" + e.getPropertyName() + "' in " + file
-                    + (line > 0 ? " (line " + line + ")" : "") + ".\nKnown keys: " + known + ". Remove or rename it.",
-                    file, line, e);
-        } catch (JsonProcessingException e) {
-            throw new HarnessException(ErrorCode.INPUT, "Cannot read " + file + line(e.getLocation()) + ": "
-                    + e.getOriginalMessage() + "\nIt must be YAML like:\n  schemas: [my_service]", file,
-                    lineNumber(e.getLocation()), e);
-        } catch (IOException e) {
-            throw new HarnessException(ErrorCode.INPUT, "Cannot read " + file + ": " + e.getMessage(), e);
-        }
+        Keys config = bind(file, Keys.class, new Keys(null, null, null, null), "schemas: [my_service]");
         for (String schema : config.schemas() == null ? List.<String>of() : config.schemas()) {
             if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
                 throw new HarnessException(ErrorCode.INPUT, "Schema name '" + schema + "' in " + file
@@ -85,29 +86,91 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                         file, 0, null);
             }
         }
-        return new ServiceConfig(config.schemas(), config.placeholders(), config.flyway(), file);
+        return new ServiceConfig(config.schemas(), config.placeholders(), config.flyway(),
+                NamingConfig.from(config.naming(), file, true), file);
+    }
+
+    /**
+     * Reads the repository-wide defaults ({@code harness-defaults.yaml}): only {@code naming.rules} may stand there,
+     * since schemas, placeholders and suppressions belong to one service.
+     */
+    public static NamingConfig readDefaults(Path file) {
+        DefaultKeys keys = bind(file, DefaultKeys.class, new DefaultKeys(null),
+                "naming:\n    rules:\n      index-prefix: {severity: warning}");
+        return NamingConfig.from(keys.naming(), file, false);
+    }
+
+    private static <T> T bind(Path file, Class<T> type, T empty, String example) {
+        try {
+            String text = Files.readString(file);
+            return text.isBlank() ? empty : YAML.readValue(text, type);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            String path = path(e);
+            int line = keyLine(file, e.getPath().stream().map(r -> r.getFieldName()).filter(f -> f != null).toList());
+            throw new HarnessException(ErrorCode.INPUT, "Unknown key '" + path + "' in " + file
+                    + (line > 0 ? " (line " + line + ")" : "") + ".\nKnown keys" + (path.contains(".") ? " there" : "")
+                    + ": " + known + ". Remove or rename it.", file, line, e);
+        } catch (JsonProcessingException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Cannot read " + file + line(e.getLocation()) + ": "
+                    + e.getOriginalMessage() + "\nIt must be YAML like:\n  " + example, file,
+                    lineNumber(e.getLocation()), e);
+        } catch (IOException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The dotted path of the unknown key, e.g. {@code naming.rules.index-prefix.patern}. */
+    private static String path(UnrecognizedPropertyException e) {
+        StringBuilder out = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? e.getPropertyName() : out.toString();
     }
 
     /** The keys of the file, as Jackson binds them. */
     private record Keys(@JsonProperty("schemas") List<String> schemas,
                         @JsonProperty("placeholders") Map<String, String> placeholders,
-                        @JsonProperty("flyway") Map<String, String> flyway) {
+                        @JsonProperty("flyway") Map<String, String> flyway,
+                        @JsonProperty("naming") NamingConfig.Keys naming) {
     }
 
-    /** The line where {@code key:} first stands in the file, or 0. */
-    private static int keyLine(Path file, String key) {
+    /** The keys of the defaults file. */
+    private record DefaultKeys(@JsonProperty("naming") NamingConfig.Keys naming) {
+    }
+
+    /**
+     * The line of a nested key: each key of {@code path} is looked for from the line of the one before it, so
+     * {@code [naming, rules, index-prefix, patern]} finds the {@code patern:} under {@code index-prefix:}. 0 if absent.
+     */
+    private static int keyLine(Path file, List<String> path) {
         try {
             List<String> lines = Files.readAllLines(file);
-            Pattern pattern = Pattern.compile("^\\s*-?\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:.*");
-            for (int i = 0; i < lines.size(); i++) {
-                if (pattern.matcher(lines.get(i)).matches()) {
-                    return i + 1;
+            int from = 0;
+            int found = 0;
+            for (String key : path) {
+                Pattern pattern = Pattern.compile("^\\s*(-\\s*)?(.*[{,]\\s*)?[\"']?" + Pattern.quote(key) + "[\"']?\\s*:.*");
+                found = 0;
+                for (int i = from; i < lines.size(); i++) {
+                    if (pattern.matcher(lines.get(i)).matches()) {
+                        found = i + 1;
+                        from = i;
+                        break;
+                    }
+                }
+                if (found == 0) {
+                    return 0;
                 }
             }
+            return found;
         } catch (IOException e) {
-            // no line then
+            return 0;
         }
-        return 0;
     }
 
     private static String line(JsonLocation location) {

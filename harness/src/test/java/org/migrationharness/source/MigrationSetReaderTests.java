@@ -112,7 +112,7 @@ class MigrationSetReaderTests {
                     assertThat(e.line()).isEqualTo(2);
                 })
                 .hasMessageStartingWith("Unknown key 'schema' in " + dir.resolve("harness.yaml") + " (line 2).")
-                .hasMessageContaining("Known keys: flyway, placeholders, schemas.");
+                .hasMessageContaining("Known keys: flyway, naming, placeholders, schemas.");
     }
 
     @Test

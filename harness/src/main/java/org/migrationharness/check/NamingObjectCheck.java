@@ -1,0 +1,85 @@
+package org.migrationharness.check;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.apply.Migrator;
+import org.migrationharness.naming.ObjectNaming;
+import org.migrationharness.naming.ScannedScript;
+import org.migrationharness.postgres.Database;
+import org.migrationharness.report.CheckId;
+import org.migrationharness.report.Finding;
+import org.migrationharness.schema.SchemaReader;
+import org.migrationharness.schema.SchemaSnapshot;
+import org.migrationharness.source.Migration;
+import org.migrationharness.source.RepeatableMigration;
+
+/**
+ * {@code naming.object}: the names in the fully migrated catalog (every non-system schema, so objects outside the
+ * service's schemas are seen) follow the naming rules, and no identifier in a script is longer than the 63 bytes
+ * PostgreSQL keeps. The reserved words are the server's own ({@code pg_get_keywords()}, category R).
+ */
+final class NamingObjectCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.NAMING_OBJECT;
+    }
+
+    @Override
+    public String skipReason(CheckContext context) {
+        return context.migrated() == null ? "up.apply failed" : null;
+    }
+
+    @Override
+    public void run(CheckContext context) {
+        Database migrated = context.migrated();
+        String history = context.set().config().flyway().getOrDefault("table", Migrator.DEFAULT_HISTORY_TABLE);
+        SchemaSnapshot snapshot = SchemaReader.read(migrated, List.of(), Set.of(history));
+        List<Finding> findings = ObjectNaming.check(context.set().config().naming(), snapshot,
+                context.set().config().schemas(), reservedWords(migrated), scripts(context, migrated));
+        findings.forEach(context::report);
+    }
+
+    /** Every script of the set, scanned, with placeholders replaced as when it runs. */
+    private static List<ScannedScript> scripts(CheckContext context, Database database) {
+        Migrator migrator = new Migrator(context.set(), database);
+        List<ScannedScript> scripts = new ArrayList<>();
+        for (Migration migration : context.set().migrations()) {
+            String version = migration.version().text();
+            scripts.add(ScannedScript.of(version, migration.up(), true, migrator.scriptText(migration.up())));
+        }
+        for (RepeatableMigration repeatable : context.set().repeatables()) {
+            scripts.add(ScannedScript.of(null, repeatable.script(), true, migrator.scriptText(repeatable.script())));
+        }
+        for (Migration migration : context.set().migrations()) {
+            if (migration.reversible()) {
+                String version = migration.version().text();
+                scripts.add(ScannedScript.of(version, migration.down(), false, migrator.scriptText(migration.down())));
+            }
+        }
+        return scripts;
+    }
+
+    private static Set<String> reservedWords(Database database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT word FROM pg_get_keywords() WHERE catcode = 'R'")) {
+            Set<String> words = new HashSet<>();
+            while (rs.next()) {
+                words.add(rs.getString(1));
+            }
+            return words;
+        } catch (SQLException e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not read the reserved keywords from the server"
+                    + " (SELECT word FROM pg_get_keywords()): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.migrationharness.naming;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Small helpers on PostgreSQL names. */
+final class Names {
+
+    /** PostgreSQL's limit on an identifier's length in bytes (NAMEDATALEN - 1). */
+    static final int MAX_BYTES = 63;
+
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+    private Names() {
+    }
+
+    /** {@code AddPhone} -> {@code add_phone}, {@code accountId} -> {@code account_id}, {@code HTTPServer} -> {@code http_server}. */
+    static String snakeCase(String name) {
+        String s = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
+        s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (s.isEmpty()) {
+            return "name";
+        }
+        return Character.isDigit(s.charAt(0)) ? "n_" + s : s;
+    }
+
+    /** The name as SQL must write it: bare when it is a plain lower-case name, else double-quoted. */
+    static String sql(String name) {
+        return PLAIN.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    static int bytes(String name) {
+        return name.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The name as PostgreSQL stores it: cut to 63 bytes without splitting a character. */
+    static String truncated(String name) {
+        if (bytes(name) <= MAX_BYTES) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + size > MAX_BYTES) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            used += size;
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+}
