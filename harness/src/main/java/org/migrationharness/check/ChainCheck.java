@@ -40,7 +40,7 @@ final class ChainCheck implements Check {
     @Override
     public void run(CheckContext context) {
         Database chain = context.cloneOf(context.migrated(), "chain");
-        SchemaSnapshot full = context.snapshot(chain);
+        SchemaSnapshot full = context.migratedSnapshot();
         Migrator migrator = new Migrator(context.set(), chain);
         List<Migration> newestFirst = new ArrayList<>(context.set().migrations());
         java.util.Collections.reverse(newestFirst);

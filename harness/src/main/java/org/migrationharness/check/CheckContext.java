@@ -25,6 +25,7 @@ final class CheckContext implements AutoCloseable {
     private final Map<String, Database> seeded = new LinkedHashMap<>();
     private Database migrated;
     private StepwiseWalk.Result stepwise;
+    private SchemaSnapshot migratedSnapshot;
 
     CheckContext(MigrationSet set, PostgresServer server, VerifyOptions options) {
         this.set = set;
@@ -76,6 +77,17 @@ final class CheckContext implements AutoCloseable {
     SchemaSnapshot snapshot(Database database) {
         String history = set.config().flyway().getOrDefault("table", Migrator.DEFAULT_HISTORY_TABLE);
         return SchemaReader.read(database, set.config().schemas(), Set.of(history));
+    }
+
+    /**
+     * The schema of {@link #migrated()}, read once: every clone of it has the same schema, so the checks that start
+     * from a clone compare with this one instead of reading the catalog again.
+     */
+    SchemaSnapshot migratedSnapshot() {
+        if (migratedSnapshot == null) {
+            migratedSnapshot = snapshot(migrated);
+        }
+        return migratedSnapshot;
     }
 
     /** The step-by-step walk the down.* and up.reapply-differs checks share; walked once, when first asked. */

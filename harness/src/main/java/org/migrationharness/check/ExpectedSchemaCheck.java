@@ -56,7 +56,7 @@ final class ExpectedSchemaCheck implements Check {
             return;
         }
         Path expected = forVersion(configured, context.server().majorVersion());
-        SchemaDiff diff = SchemaDiff.between(SchemaFiles.read(expected), context.snapshot(context.migrated()));
+        SchemaDiff diff = SchemaDiff.between(SchemaFiles.read(expected), context.migratedSnapshot());
         if (!diff.isEmpty()) {
             context.report(new Finding(id().id(), Severity.ERROR, null, DisplayPath.of(expected), null,
                     "The migrated schema differs from " + DisplayPath.of(expected) + ": " + String.join(", ", diff.objects())

@@ -30,7 +30,7 @@ final class RemigrateCheck implements Check {
     @Override
     public void run(CheckContext context) {
         Database database = context.cloneOf(context.migrated(), "remigrate");
-        SchemaSnapshot before = context.snapshot(database);
+        SchemaSnapshot before = context.migratedSnapshot();
         ApplyResult again;
         try {
             again = new Migrator(context.set(), database).migrateAll();
