@@ -21,6 +21,7 @@ import org.migrationharness.apply.ApplyResult;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.internal.Settings;
+import org.migrationharness.postgres.PostgresSettings;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.seed.SeedFolder;
 import org.migrationharness.seed.SeedListener;
@@ -90,8 +91,9 @@ final class SeedCommand {
             out.print(HELP);
             return 0;
         }
-        Settings settings = new Settings(args::get, systemProperties, environment);
-        String password = settings.get(null, "harness.password", "PGPASSWORD").map(Settings.Value::value).orElse(null);
+        // the connection settings are looked up exactly as verify's external backend looks them up
+        PostgresSettings settings = PostgresSettings.resolve(new Settings(args::get, systemProperties, environment));
+        String password = settings.password();
         try {
             return seed(args, settings, password);
         } catch (HarnessException e) {
@@ -100,13 +102,13 @@ final class SeedCommand {
         }
     }
 
-    private int seed(Args args, Settings settings, String password) {
+    private int seed(Args args, PostgresSettings settings, String password) {
         String service = required(args, "--service", "the service to seed, e.g. --service catalog");
         String env = required(args, "--env", "the environment to load, e.g. --env development");
-        String url = settings.get("--jdbc-url", "harness.jdbc.url", "HARNESS_JDBC_URL").map(Settings.Value::value)
+        String url = java.util.Optional.ofNullable(settings.jdbcUrl())
                 .orElseThrow(() -> Args.usage("seed", "Missing --jdbc-url: the database to seed, e.g. "
                         + "--jdbc-url jdbc:postgresql://localhost:5432/" + service + "_dev"));
-        String user = settings.get("--user", "harness.user", "PGUSER").map(Settings.Value::value).orElse("postgres");
+        String user = settings.user();
         boolean allowProduction = args.has("--allow-production");
         boolean dryRun = args.has("--dry-run");
 

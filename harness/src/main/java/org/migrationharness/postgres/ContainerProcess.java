@@ -23,17 +23,6 @@ final class ContainerProcess implements ServerProcess {
     }
 
     /** Whether a Docker engine answers: a quick ping of its socket first, then Testcontainers' own check. */
-    static boolean dockerAvailable() {
-        if (!DockerProbe.engineAnswers()) {
-            return false;
-        }
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
-    }
-
     /**
      * Why the testcontainers backend cannot run this image here, or null when it can: a Docker engine answers, and
      * the image (and, unless switched off, Testcontainers' resource reaper) is on the machine or a registry serves it.
@@ -57,18 +46,27 @@ final class ContainerProcess implements ServerProcess {
                 : "the image " + image + " is not on this machine and cannot be pulled (" + problem + ")";
     }
 
+    /** Testcontainers' own check, after the quick probe: it also finds daemons the probe cannot reach. */
+    private static boolean testcontainersFindsDocker() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
     @SuppressWarnings("resource") // closed by close()
     static ContainerProcess start(PostgresSettings settings) {
         String image = settings.effectiveImage();
+        // the quick probe first: Testcontainers' own check starts its reaper, and retries pulls for minutes
         String problem = DockerProbe.engineAnswers() ? usable(image) : null;
         if (problem != null) {
             throw new HarnessException(ErrorCode.ENVIRONMENT, "The testcontainers backend cannot start " + image + ": "
                     + problem + ".\nGive an image this machine has with --postgres-image, or use --postgres embedded.");
         }
-        if (!dockerAvailable()) {
+        if (!testcontainersFindsDocker()) {
             throw new HarnessException(ErrorCode.ENVIRONMENT, "The testcontainers backend needs a Docker engine, and none answers.\n"
-                    + "Start one (or set DOCKER_HOST), or use --postgres embedded. Where no registry can be reached, also set\n"
-                    + "TESTCONTAINERS_RYUK_DISABLED=true (the harness stops its containers itself).");
+                    + "Start one (or set DOCKER_HOST), or use --postgres embedded.");
         }
         List<String> command = new ArrayList<>(List.of("postgres"));
         ServerTuning.throwawaySettings().forEach((key, value) -> {
