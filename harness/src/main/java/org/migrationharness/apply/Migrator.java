@@ -1,7 +1,6 @@
 package org.migrationharness.apply;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -198,6 +197,7 @@ public final class Migrator {
                 .validateMigrationNaming(false)
                 .loggers("slf4j")
                 .placeholders(set.config().placeholders())
+                .encoding(set.config().encoding())
                 .connectRetries(0);
         if (!set.config().schemas().isEmpty()) {
             configuration.schemas(set.config().schemas().toArray(String[]::new));
@@ -274,7 +274,7 @@ public final class Migrator {
     }
 
     /**
-     * A script of the set as the server receives it: read as UTF-8, with its {@code ${placeholders}} replaced as
+     * A script of the set as the server receives it: read in the set's encoding (UTF-8 by default), with its {@code ${placeholders}} replaced as
      * Flyway replaces them.
      *
      * @throws HarnessException with {@link ErrorCode#INPUT} when it cannot be read or a placeholder has no value
@@ -390,9 +390,9 @@ public final class Migrator {
                 + (firstLine.isEmpty() ? "" : "\nStatement: " + firstLine);
     }
 
-    private static String read(Path file) {
+    private String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, set.config().encoding());
         } catch (IOException e) {
             throw new HarnessException(ErrorCode.INPUT, "Cannot read " + DisplayPath.of(file) + ": " + e.getMessage(), e);
         }

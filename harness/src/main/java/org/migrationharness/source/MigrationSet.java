@@ -27,6 +27,11 @@ public record MigrationSet(String name, Path directory, String format, ServiceCo
         problems = List.copyOf(problems);
     }
 
+    /** This set with another configuration (the run's timeouts laid over the file's, say). */
+    public MigrationSet withConfig(ServiceConfig other) {
+        return new MigrationSet(name, directory, format, other, migrations, repeatables, problems);
+    }
+
     /** The migration with this version (Flyway's equality: 1.0 is 1). */
     public Optional<Migration> migration(String version) {
         MigrationVersion wanted = MigrationVersion.of(version);
