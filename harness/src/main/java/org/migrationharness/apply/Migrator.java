@@ -30,6 +30,7 @@ import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationVersion;
 import org.migrationharness.source.RepeatableMigration;
+import org.migrationharness.source.Timeouts;
 
 /**
  * Moves one database up and down a migration set.
@@ -151,6 +152,11 @@ public final class Migrator {
         }
     }
 
+    /** The statement and lock timeouts every script runs with: the set's (the run's laid over harness.yaml), else the defaults. */
+    public Timeouts timeouts() {
+        return set.config().timeouts().effective();
+    }
+
     /** The schema-qualified, quoted name of Flyway's history table. */
     public String historyTable() {
         return quote(set.config().defaultSchema()) + "." + quote(historyTableName());
@@ -189,6 +195,9 @@ public final class Migrator {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("flyway.postgresql.transactional.lock", "false");
         set.config().flyway().forEach((key, value) -> properties.put(key.startsWith("flyway.") ? key : "flyway." + key, value));
+        // the timeouts first on every connection Flyway opens; a service's own initSql runs after them
+        String ownInitSql = properties.remove("flyway.initSql");
+        String initSql = timeouts().setStatements() + (ownInitSql == null ? "" : ";\n" + ownInitSql);
         FluentConfiguration configuration = Flyway.configure(Migrator.class.getClassLoader())
                 .dataSource(database.jdbcUrl(), database.user(), database.password())
                 .locations("filesystem:" + set.directory().toAbsolutePath())
@@ -198,6 +207,8 @@ public final class Migrator {
                 .loggers("slf4j")
                 .placeholders(set.config().placeholders())
                 .encoding(set.config().encoding())
+                .initSql(initSql)
+                .callbacks(new RunningScriptCallback(database.name()))
                 .connectRetries(0);
         if (!set.config().schemas().isEmpty()) {
             configuration.schemas(set.config().schemas().toArray(String[]::new));
@@ -240,8 +251,12 @@ public final class Migrator {
                 migration.up(), 0, null));
         List<SqlStatement> statements = SqlScript.split(Placeholders.replace(read(down), placeholderValues(down), down));
         boolean transactional = statements.stream().noneMatch(SqlStatement::nonTransactional);
+        RunningScripts.started(down, "down", database.name());
         try (Connection connection = database.connect()) {
             setSearchPath(connection);
+            try (Statement session = connection.createStatement()) {
+                session.execute(timeouts().setStatements());
+            }
             connection.setAutoCommit(!transactional);
             SqlStatement current = null;
             try {
@@ -264,12 +279,14 @@ public final class Migrator {
                     throw new HarnessException(ErrorCode.ENVIRONMENT, "Down script " + DisplayPath.of(down)
                             + " ran, but its version could not be removed from " + historyTable() + ": " + e.getMessage(), e);
                 }
-                throw new HarnessException(ErrorCode.MIGRATION_FAILED, sqlError(down, current.line(), e, current.sql()),
-                        down, current.line(), e);
+                throw new HarnessException(ErrorCode.MIGRATION_FAILED, sqlError(down, current.line(), e, current.sql(),
+                        timeouts()), down, current.line(), e);
             }
         } catch (SQLException e) {
             throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot run " + DisplayPath.of(down) + " on database "
                     + database.name() + ": " + e.getMessage(), e);
+        } finally {
+            RunningScripts.finished();
         }
     }
 
@@ -353,7 +370,7 @@ public final class Migrator {
             if (cause instanceof FlywaySqlScriptException script) {
                 Path file = findScript(script.getResource() == null ? null : script.getResource().getFilename());
                 SQLException sql = script.getCause() instanceof SQLException s ? s : null;
-                String message = sqlError(file, script.getLineNumber(), sql, script.getStatement());
+                String message = sqlError(file, script.getLineNumber(), sql, script.getStatement(), timeouts());
                 return new HarnessException(ErrorCode.MIGRATION_FAILED, message, file, script.getLineNumber(), e);
             }
         }
@@ -378,16 +395,21 @@ public final class Migrator {
         return set.directory().resolve(fileName);
     }
 
-    static String sqlError(Path file, int line, SQLException e, String statement) {
-        String serverMessage = e == null ? "unknown error" : e.getMessage();
+    static String sqlError(Path file, int line, SQLException e, String statement, Timeouts timeouts) {
+        String serverMessage = (e == null ? "unknown error" : e.getMessage()).strip();
         String state = e == null || e.getSQLState() == null ? "" : " (SQL state " + e.getSQLState() + ")";
         String firstLine = statement == null ? "" : statement.lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("--")).findFirst().orElse("");
         if (firstLine.length() > 120) {
             firstLine = firstLine.substring(0, 117) + "...";
         }
-        return (file == null ? "" : file.getFileName() + " line " + line + ": ") + serverMessage.strip() + state
-                + (firstLine.isEmpty() ? "" : "\nStatement: " + firstLine);
+        String where = file == null ? "" : file.getFileName() + " line " + line + ": ";
+        String shownStatement = firstLine.isEmpty() ? "" : "\nStatement: " + firstLine;
+        String timeout = ScriptTimeouts.explain(e, timeouts);
+        if (timeout != null) {
+            return where + timeout + "\nServer: " + serverMessage + state + shownStatement;
+        }
+        return where + serverMessage + state + shownStatement;
     }
 
     private String read(Path file) {

@@ -46,6 +46,7 @@ final class ChainCheck implements Check {
         java.util.Collections.reverse(newestFirst);
         String reached = null;
         for (Migration migration : newestFirst) {
+            context.stopIfInterrupted();
             String version = migration.version().text();
             if (!migration.reversible()) {
                 context.report(new Finding(id().id(), Severity.INFO, version, null, null, "The chain stops above "

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.schema.SchemaReader;
@@ -51,6 +53,16 @@ final class CheckContext implements AutoCloseable {
 
     void report(Finding finding) {
         findings.add(finding);
+    }
+
+    /**
+     * Ends the check at once when the run was interrupted (Ctrl-C): a long walk must not go on statement after
+     * statement while the run is being stopped.
+     */
+    void stopIfInterrupted() {
+        if (server.isInterrupted()) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "The run was interrupted.");
+        }
     }
 
     /** A new empty database for this service, dropped when the service's checks end. */

@@ -55,6 +55,7 @@ final class StepwiseWalk {
         Migrator migrator = new Migrator(context.set(), climb).versionedOnly();
         SchemaSnapshot before = context.snapshot(climb);
         for (Migration migration : context.set().migrations()) {
+            context.stopIfInterrupted();
             String version = migration.version().text();
             try {
                 migrator.migrateTo(version);

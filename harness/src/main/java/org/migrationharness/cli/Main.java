@@ -32,14 +32,29 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // every line printed, by the harness or a library logging to stderr, goes through the one masking function
+        System.setOut(MaskingPrintStream.wrap(System.out));
+        System.setErr(MaskingPrintStream.wrap(System.err));
+        Interrupts.install(System.err);
         int code = run(args, System.out, System.err);
         System.out.flush();
         System.err.flush();
         System.exit(code);
     }
 
-    /** Runs one command; returns its exit code. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs one command; returns its exit code. Passwords are masked in everything it prints. */
+    public static int run(String[] args, PrintStream rawOut, PrintStream rawErr) {
+        PrintStream out = MaskingPrintStream.wrap(rawOut);
+        PrintStream err = MaskingPrintStream.wrap(rawErr);
+        try {
+            return Interrupts.finish(command(args, out, err));
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int command(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             (args.length == 0 ? err : out).print(USAGE);
             return args.length == 0 ? ErrorCode.USAGE.exitCode() : 0;
@@ -57,7 +72,9 @@ public final class Main {
                 default -> throw new HarnessException(ErrorCode.USAGE, "Unknown command '" + args[0] + "'.\n" + USAGE);
             };
         } catch (HarnessException e) {
-            err.println("error: " + e.getMessage());
+            if (!Interrupts.interrupted()) { // a statement cancelled by the interrupt is no error of the run
+                err.println("error: " + e.getMessage());
+            }
             return e.code().exitCode();
         }
     }

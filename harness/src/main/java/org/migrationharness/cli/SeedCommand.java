@@ -20,6 +20,7 @@ import org.migrationharness.HarnessException;
 import org.migrationharness.apply.ApplyResult;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.internal.Secrets;
 import org.migrationharness.internal.Settings;
 import org.migrationharness.postgres.PostgresSettings;
 import org.migrationharness.postgres.Database;
@@ -60,11 +61,14 @@ final class SeedCommand {
               --migrate             first apply the service's pending migrations
               --dry-run             say what would be inserted and updated per table; change nothing
               --allow-production    allow the production environment and servers other than localhost
+              --statement-timeout D longest one statement may run: 500ms, 5s, 2min (default 5min; 0 = none)
+              --lock-timeout D      longest a statement may wait for a lock (default 1min; 0 = none)
 
             Exit codes: 0 seeded, 1 a seed failed to load, 2 usage error, bad fixture or refusal, 3 database unreachable.
             """;
 
-    private static final Set<String> WITH_VALUE = Set.of("--service", "--env", "--jdbc-url", "--user", "--seeds");
+    private static final Set<String> WITH_VALUE = Set.of("--service", "--env", "--jdbc-url", "--user", "--seeds",
+            "--statement-timeout", "--lock-timeout");
     private static final Set<String> SWITCHES = Set.of("--migrate", "--dry-run", "--allow-production", "--help");
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
 
@@ -126,7 +130,8 @@ final class SeedCommand {
         }
 
         Repository repository = Repository.locate();
-        MigrationSet set = repository.read(service);
+        MigrationSet read = repository.read(service);
+        MigrationSet set = read.withConfig(read.config().withTimeouts(Selection.timeouts(args)));
         if (set.unreadable()) {
             throw new HarnessException(ErrorCode.INPUT, "The migrations of " + service + " cannot be read: "
                     + set.problems().get(0).message() + "\nFix them with: java -jar migration-harness.jar verify --service "
@@ -234,14 +239,8 @@ final class SeedCommand {
 
     /** The message with the password and any {@code password=} URL parameter masked. */
     static String redact(String message, String password) {
-        if (message == null) {
-            return null;
-        }
-        String redacted = message.replaceAll("(?i)(password=)[^&\\s]*", "$1****");
-        if (password != null && !password.isEmpty()) {
-            redacted = redacted.replace(password, "****");
-        }
-        return redacted;
+        Secrets.register(password);
+        return Secrets.mask(message);
     }
 
     /** The hosts and database of a PostgreSQL JDBC URL. */

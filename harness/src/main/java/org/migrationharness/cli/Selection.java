@@ -1,5 +1,6 @@
 package org.migrationharness.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,10 +10,12 @@ import java.util.Set;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.internal.Settings;
+import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.postgres.PostgresSettings;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.source.Repository;
+import org.migrationharness.source.Timeouts;
 
 /**
  * What {@code verify} and {@code snapshot} share: the selection ({@code --all}, {@code --service NAME...},
@@ -28,7 +31,7 @@ final class Selection {
 
     /** The options that say which PostgreSQL to use. */
     static final Set<String> POSTGRES_OPTIONS = Set.of("--postgres", "--postgres-version", "--postgres-image",
-            "--jdbc-url", "--user");
+            "--jdbc-url", "--user", "--" + Timeouts.STATEMENT_KEY, "--" + Timeouts.LOCK_KEY);
 
     /** The help lines of the selection. */
     static final String SELECTION_HELP = """
@@ -45,12 +48,16 @@ final class Selection {
               --postgres-image IMAGE   image for testcontainers (default: postgres:<pinned tag of the version>)
               --jdbc-url URL           server for external; user from --user or PGUSER, password from PGPASSWORD
               --user USER              user for external
+              --statement-timeout D    longest one statement of a script may run: 500ms, 5s, 2min (default 5min; 0 = none)
+              --lock-timeout D         longest a statement may wait for a lock (default 1min; 0 = none)
             """;
 
     /** The footnote on the {@code --postgres*} options. */
     static final String POSTGRES_NOTE = """
             Each --postgres* option may also be set as a system property (harness.postgres, harness.postgres.version,
             harness.postgres.image, harness.jdbc.url) or environment variable (HARNESS_POSTGRES, ...); the option wins.
+            The timeouts likewise (harness.statement-timeout, HARNESS_STATEMENT_TIMEOUT, ...), over harness.yaml's
+            statement-timeout: and lock-timeout: keys.
             """;
 
     /**
@@ -101,7 +108,10 @@ final class Selection {
             Path dir = Path.of(folder);
             entries.add(new Entry(MigrationSetReader.read(dir, label(dir)), null, null));
         }
-        return entries;
+        Timeouts run = timeouts(args);
+        return entries.stream()
+                .map(e -> new Entry(e.set().withConfig(e.set().config().withTimeouts(run)), e.service(), e.repository()))
+                .toList();
     }
 
     /** A folder's label: its name, or its parent's name for a folder called {@code migrations}. */
@@ -113,6 +123,21 @@ final class Selection {
             label = absolute.getParent().getFileName().toString();
         }
         return label;
+    }
+
+    /**
+     * Says the server is up and what its start cleaned up after runs that are gone, and hands it to the interrupt
+     * handler: from now on Ctrl-C stops the run and drops its databases.
+     */
+    static void started(PostgresServer server, PrintStream err) {
+        err.println("PostgreSQL " + server.version() + " (" + server.backend().id() + ") is up.");
+        server.housekeeping().forEach(line -> err.println("cleaned up: " + line));
+        Interrupts.serving(server);
+    }
+
+    /** The run's timeouts from the options, system properties and environment (in that order). */
+    static Timeouts timeouts(Args args) {
+        return Timeouts.resolve(Settings.fromSystem(args::get));
     }
 
     /** The PostgreSQL settings from the options, system properties and environment (in that order). */

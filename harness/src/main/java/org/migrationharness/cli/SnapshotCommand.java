@@ -73,8 +73,8 @@ final class SnapshotCommand {
         String version = args.get("--version");
         PostgresSettings settings = Selection.postgres(args);
         err.println("Starting PostgreSQL (" + settings.backend().id() + ") ...");
-        try (PostgresServer server = PostgresServer.start(settings)) {
-            err.println("PostgreSQL " + server.version() + " (" + server.backend().id() + ") is up.");
+        try (PostgresServer server = PostgresServer.start(settings); SlowScriptNotice slow = SlowScriptNotice.watch(err)) {
+            Selection.started(server, err);
             for (Selection.Entry entry : entries) {
                 SchemaSnapshot snapshot = snapshot(server, entry.set(), version);
                 if (writeExpected) {

@@ -62,8 +62,8 @@ final class VerifyCommand {
         List<Verifier.Target> targets = select(args);
         PostgresSettings settings = Selection.postgres(args);
         err.println("Starting PostgreSQL (" + settings.backend().id() + ") ...");
-        try (PostgresServer server = PostgresServer.start(settings)) {
-            err.println("PostgreSQL " + server.version() + " (" + server.backend().id() + ") is up.");
+        try (PostgresServer server = PostgresServer.start(settings); SlowScriptNotice slow = SlowScriptNotice.watch(err)) {
+            Selection.started(server, err);
             RunReport report = new Verifier(server, new Progress(err)).verifyAll(targets);
             out.print(TextReport.render(report));
             if (args.has("--report-json")) {

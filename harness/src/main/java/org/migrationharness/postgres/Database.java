@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.internal.Secrets;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -31,8 +32,8 @@ public record Database(String name, String jdbcUrl, String user, String password
         try {
             return DriverManager.getConnection(jdbcUrl, properties);
         } catch (SQLException e) {
-            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot connect to database " + name + " at " + jdbcUrl
-                    + ": " + e.getMessage(), e);
+            throw new HarnessException(ErrorCode.ENVIRONMENT, Secrets.mask("Cannot connect to database " + name + " at "
+                    + jdbcUrl + ": " + e.getMessage()), e);
         }
     }
 
@@ -49,6 +50,6 @@ public record Database(String name, String jdbcUrl, String user, String password
 
     @Override
     public String toString() {
-        return "Database[name=" + name + ", jdbcUrl=" + jdbcUrl + ", user=" + user + "]";
+        return "Database[name=" + name + ", jdbcUrl=" + Secrets.mask(jdbcUrl) + ", user=" + user + "]";
     }
 }

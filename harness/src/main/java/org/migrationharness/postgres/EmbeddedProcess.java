@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -21,9 +22,13 @@ final class EmbeddedProcess implements ServerProcess {
     private static final String BINARIES = "/org/migrationharness/postgres/binaries/%d/postgres-%s-%s.txz";
 
     private final EmbeddedPostgres postgres;
+    private final Path folder;
+    private final List<String> housekeeping;
 
-    private EmbeddedProcess(EmbeddedPostgres postgres) {
+    private EmbeddedProcess(EmbeddedPostgres postgres, Path folder, List<String> housekeeping) {
         this.postgres = postgres;
+        this.folder = folder;
+        this.housekeeping = List.copyOf(housekeeping);
     }
 
     static EmbeddedProcess start(PostgresSettings settings) {
@@ -34,34 +39,27 @@ final class EmbeddedProcess implements ServerProcess {
                 .setPGStartupWait(Duration.ofSeconds(60));
         ServerTuning.throwawaySettings().forEach(builder::setServerConfig);
         Path tmpfs = Path.of("/dev/shm");
-        Path data = null;
-        if (Files.isDirectory(tmpfs) && Files.isWritable(tmpfs)) {
-            try {
-                data = Files.createTempDirectory(tmpfs, "migration-harness-pg");
-                builder.setDataDirectory(data);
-                builder.setCleanDataDirectory(true);
-            } catch (IOException e) {
-                // fall back to zonky's own temporary directory on disk
-            }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<String> housekeeping = StaleEmbeddedServers.sweep(List.of(tmpfs, tmp));
+        Path folder;
+        try {
+            folder = Files.createTempDirectory(Files.isDirectory(tmpfs) && Files.isWritable(tmpfs) ? tmpfs : tmp,
+                    StaleEmbeddedServers.PREFIX);
+            StaleEmbeddedServers.claim(folder);
+            Path data = Files.createDirectory(folder.resolve(StaleEmbeddedServers.DATA));
+            builder.setDataDirectory(data);
+            builder.setCleanDataDirectory(true);
+        } catch (IOException e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot create a data directory for embedded PostgreSQL in "
+                    + tmpfs + " or " + tmp + ": " + e.getMessage() + "\nFree some space there, or set java.io.tmpdir.", e);
         }
         try {
-            return new EmbeddedProcess(builder.start());
+            return new EmbeddedProcess(builder.start(), folder, housekeeping);
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
-            deleteQuietly(data);
+            StaleEmbeddedServers.delete(folder);
             throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not start embedded PostgreSQL " + major + ": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + "\nThe binaries come from " + resource + " inside the harness jar."
                     + "\nTry another backend: --postgres testcontainers (needs Docker) or --postgres external --jdbc-url URL.", e);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // best effort
         }
     }
 
@@ -101,11 +99,17 @@ final class EmbeddedProcess implements ServerProcess {
     }
 
     @Override
+    public List<String> housekeeping() {
+        return housekeeping;
+    }
+
+    @Override
     public void close() {
         try {
             postgres.close();
         } catch (IOException | RuntimeException e) {
-            // best effort: the data directory is on tmpfs and removed by zonky when it can
+            // best effort: the folder is removed below, and a later start stops a server that outlived this JVM
         }
+        StaleEmbeddedServers.delete(folder);
     }
 }

@@ -3,6 +3,7 @@ package org.migrationharness.postgres;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,15 +14,23 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.internal.Secrets;
 
 /**
  * One PostgreSQL server for a whole run, and the databases the harness creates on it.
  *
  * <p>Every database it creates is named {@code mh_<label>_<random>} and dropped by {@link #close()}, even when the run
  * failed; a JVM shutdown (Ctrl-C) closes every open server too. It never drops a database it did not create.
+ *
+ * <p>On a server the harness does not own ({@link PostgresBackend#EXTERNAL}), each database is marked with a comment
+ * naming the run, and the run holds a lease (an advisory lock) while it lives; a new run drops the databases of runs
+ * that are gone (killed, say) and lists them in {@link #housekeeping()}. An embedded server left by a killed run is
+ * stopped and its data directory removed the same way, when the next embedded server starts.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -38,11 +47,18 @@ public final class PostgresServer implements AutoCloseable {
     private final String version;
     private final int versionNumber;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    /** Creating a database holds the read lock, interrupting and closing the write lock: none is created after them. */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final List<String> housekeeping = new ArrayList<>();
+    private final RunLease lease;
     private volatile boolean closed;
+    private volatile boolean interrupted;
+    private final java.util.concurrent.atomic.AtomicInteger droppedAfterInterrupt = new java.util.concurrent.atomic.AtomicInteger();
 
     private PostgresServer(PostgresBackend backend, ServerProcess process) {
         this.backend = backend;
         this.process = process;
+        this.housekeeping.addAll(process.housekeeping());
         try (Connection connection = adminConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT current_setting('server_version'), current_setting('server_version_num')::int")) {
             rs.next();
@@ -50,6 +66,38 @@ public final class PostgresServer implements AutoCloseable {
             this.versionNumber = rs.getInt(2);
         } catch (SQLException e) {
             throw unreachable(e);
+        }
+        this.lease = process.owned() ? null : takeLeaseAndDropOrphans();
+    }
+
+    /** This run's lease on a server it does not own, after dropping the databases of runs that are gone. */
+    private RunLease takeLeaseAndDropOrphans() {
+        Connection holder = null;
+        try {
+            holder = adminConnection();
+            RunLease taken = RunLease.take(holder);
+            for (RunLease.Orphan orphan : RunLease.orphans(holder)) {
+                try (Statement statement = holder.createStatement()) {
+                    statement.execute("DROP DATABASE IF EXISTS " + quote(orphan.database()) + " WITH (FORCE)");
+                    housekeeping.add("dropped database " + orphan.database() + ", left by a run that is gone ("
+                            + orphan.comment().replaceFirst("^migration-harness ", "") + ")");
+                } catch (SQLException e) {
+                    housekeeping.add("could not drop database " + orphan.database() + ", left by a run that is gone ("
+                            + orphan.comment().replaceFirst("^migration-harness ", "") + "): " + e.getMessage().strip()
+                            + "; drop it as its owner");
+                }
+            }
+            return taken;
+        } catch (SQLException e) {
+            if (holder != null) {
+                try {
+                    holder.close();
+                } catch (SQLException ignored) {
+                    // reported below
+                }
+            }
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot take this run's lease on " + this
+                    + " (an advisory lock that marks its databases as in use): " + e.getMessage(), e);
         }
     }
 
@@ -109,13 +157,26 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private Database create(String label, String template) {
+        lifecycle.readLock().lock();
+        try {
+            return createWhileOpen(label, template);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private Database createWhileOpen(String label, String template) {
         ensureOpen();
         String name = uniqueName(label);
         String strategy = versionNumber >= 150000 && !template.equals("template0") ? " STRATEGY FILE_COPY" : "";
-        String sql = "CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template) + strategy;
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template) + strategy);
+        if (lease != null) {
+            sql.add("COMMENT ON DATABASE " + quote(name) + " IS '" + lease.comment().replace("'", "''") + "'");
+        }
         created.add(name);
         try {
-            executeAdmin(sql);
+            executeAdmin(sql.toArray(String[]::new));
         } catch (SQLException e) {
             created.remove(name);
             String fix = "55006".equals(e.getSQLState())
@@ -135,7 +196,9 @@ public final class PostgresServer implements AutoCloseable {
         }
         try {
             executeAdmin("DROP DATABASE IF EXISTS " + quote(database.name()) + " WITH (FORCE)");
-            created.remove(database.name());
+            if (created.remove(database.name()) && interrupted) {
+                droppedAfterInterrupt.incrementAndGet();
+            }
         } catch (SQLException e) {
             throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not drop database " + database.name() + ": "
                     + e.getMessage(), e);
@@ -147,24 +210,88 @@ public final class PostgresServer implements AutoCloseable {
         return Set.copyOf(created);
     }
 
+    /**
+     * What the server's start cleaned up after runs that are gone: databases they left on an external server, an
+     * embedded server of a killed run and its data directory. One line each, for the user to read.
+     */
+    public List<String> housekeeping() {
+        return List.copyOf(housekeeping);
+    }
+
+    /**
+     * Stops the run's work on this server at once (Ctrl-C): no database is created any more, and every statement
+     * running in a database this server created is cancelled, so the thread running it fails fast. {@link #close()}
+     * then drops the databases. Safe to call from any thread, more than once.
+     */
+    public void interrupt() {
+        lifecycle.writeLock().lock();
+        try {
+            interrupted = true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        if (closed || created.isEmpty()) {
+            return;
+        }
+        try (Connection connection = adminConnection();
+             PreparedStatement cancel = connection.prepareStatement("SELECT pg_cancel_backend(pid) FROM pg_stat_activity"
+                     + " WHERE datname = ANY (?) AND pid <> pg_backend_pid()")) {
+            cancel.setArray(1, connection.createArrayOf("text", created.toArray()));
+            cancel.execute();
+        } catch (SQLException e) {
+            // the server may be going down with us (Ctrl-C reaches an embedded server too); close() drops what is left
+        }
+    }
+
+    /**
+     * How many of the databases the run created were dropped after {@link #interrupt()}: by the checks ending, and by
+     * {@link #close()} (on a server the harness owns, those left end with the server).
+     */
+    public int databasesDroppedAfterInterrupt() {
+        return droppedAfterInterrupt.get();
+    }
+
+    /** Whether {@link #interrupt()} was called: the run is stopping, and no new work should start. */
+    public boolean isInterrupted() {
+        return interrupted;
+    }
+
     /** Drops every database this server created, then stops the server if the harness started it. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            closeOnce();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private void closeOnce() {
         if (closed) {
             return;
         }
         closed = true;
         OPEN.remove(this);
+        int open = created.size();
+        if (process.owned() && interrupted) {
+            droppedAfterInterrupt.addAndGet(open); // they end with the server
+        }
         List<SQLException> failures = new ArrayList<>();
         if (!process.owned()) {
             for (String name : List.copyOf(created)) {
                 try {
                     executeAdmin("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
-                    created.remove(name);
+                    if (created.remove(name) && interrupted) {
+                        droppedAfterInterrupt.incrementAndGet();
+                    }
                 } catch (SQLException e) {
                     failures.add(e);
                 }
             }
+        }
+        if (lease != null) {
+            lease.close();
         }
         process.close();
         if (!failures.isEmpty()) {
@@ -176,15 +303,20 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void ensureOpen() {
+        if (interrupted) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "The run was interrupted: no more databases are created.");
+        }
         if (closed) {
             throw new HarnessException(ErrorCode.ENVIRONMENT, "The PostgreSQL server was stopped (the run was interrupted,"
                     + " or the server closed): no more databases can be created on it.");
         }
     }
 
-    private void executeAdmin(String sql) throws SQLException {
+    private void executeAdmin(String... sql) throws SQLException {
         try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            for (String each : sql) {
+                statement.execute(each);
+            }
         }
     }
 
@@ -201,8 +333,8 @@ public final class PostgresServer implements AutoCloseable {
 
     private HarnessException unreachable(SQLException e) {
         String url = process.jdbcUrl(process.adminDatabase());
-        return new HarnessException(ErrorCode.ENVIRONMENT, "Cannot reach PostgreSQL at " + url + " as " + process.user()
-                + ": " + e.getMessage() + "\nCheck that the server runs and the URL, user and PGPASSWORD are right.", e);
+        return new HarnessException(ErrorCode.ENVIRONMENT, Secrets.mask("Cannot reach PostgreSQL at " + url + " as "
+                + process.user() + ": " + e.getMessage()) + "\nCheck that the server runs and the URL, user and PGPASSWORD are right.", e);
     }
 
     private static String uniqueName(String label) {

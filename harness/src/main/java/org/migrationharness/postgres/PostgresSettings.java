@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.internal.Secrets;
 import org.migrationharness.internal.Settings;
 
 /**
@@ -77,6 +78,7 @@ public record PostgresSettings(PostgresBackend backend, int majorVersion, String
                 .orElse(null);
         String user = settings.get("--user", "harness.user", "PGUSER").map(Settings.Value::value).orElse("postgres");
         String password = settings.get(null, "harness.password", "PGPASSWORD").map(Settings.Value::value).orElse(null);
+        Secrets.register(password);
         if (backend == PostgresBackend.EXTERNAL && jdbcUrl == null) {
             throw new HarnessException(ErrorCode.USAGE, "The external PostgreSQL backend needs a server to connect to.\n"
                     + "Give it with --jdbc-url jdbc:postgresql://HOST:PORT/DATABASE (or harness.jdbc.url / HARNESS_JDBC_URL),\n"
@@ -110,6 +112,6 @@ public record PostgresSettings(PostgresBackend backend, int majorVersion, String
     @Override
     public String toString() {
         return "PostgresSettings[backend=" + backend.id() + ", majorVersion=" + majorVersion + ", image=" + image
-                + ", jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? "(none)" : "****") + "]";
+                + ", jdbcUrl=" + Secrets.mask(jdbcUrl) + ", user=" + user + ", password=" + (password == null ? "(none)" : "****") + "]";
     }
 }

@@ -16,6 +16,11 @@ interface ServerProcess extends AutoCloseable {
     /** Whether the harness started this server (and so may change cluster-wide state and stop it). */
     boolean owned();
 
+    /** What starting this server cleaned up after runs that are gone, one line each (none by default). */
+    default java.util.List<String> housekeeping() {
+        return java.util.List.of();
+    }
+
     /** Stops the server, if the harness started it. Never throws. */
     @Override
     void close();

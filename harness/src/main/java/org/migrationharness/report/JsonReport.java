@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.internal.Secrets;
 
 /** Writes and reads the JSON report of CONTRACT.md. */
 public final class JsonReport {
@@ -23,7 +24,7 @@ public final class JsonReport {
     public static String toJson(RunReport report) {
         try {
             DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            return MAPPER.writer(printer).writeValueAsString(report) + "\n";
+            return Secrets.mask(MAPPER.writer(printer).writeValueAsString(report)) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -76,6 +76,13 @@ public final class TextReport {
         out.append(String.format(Locale.ROOT, "%d service(s), %d passed, %d failed, PostgreSQL %s, %s%n",
                 report.services().size(), report.services().size() - failed, failed, report.postgres(),
                 seconds(report.durationMs())));
+        if (report.interrupted()) {
+            out.append("interrupted: ").append(report.services().size()).append(" of ")
+                    .append(report.services().size() + report.notVerified().size())
+                    .append(" service(s) finished; not verified: ")
+                    .append(report.notVerified().isEmpty() ? "(none)" : String.join(", ", report.notVerified()))
+                    .append('\n');
+        }
         return out.toString();
     }
 

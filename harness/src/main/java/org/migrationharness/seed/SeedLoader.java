@@ -106,6 +106,9 @@ public final class SeedLoader {
         }
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
+            try (java.sql.Statement timeouts = connection.createStatement()) {
+                timeouts.execute(set.config().timeouts().effective().setStatements());
+            }
             try {
                 Load load = new Load(connection, new TableCatalog(connection, set.config().defaultSchema()), effective);
                 List<Path> order = load.run(parsed);

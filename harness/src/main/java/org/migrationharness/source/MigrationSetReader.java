@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.internal.Settings;
 import org.migrationharness.naming.FileNaming;
 import org.migrationharness.naming.ScriptName;
 import org.migrationharness.report.CheckId;
@@ -76,6 +77,8 @@ public final class MigrationSetReader {
         if (defaults != null && Files.isRegularFile(defaults)) {
             config = config.withNamingDefaults(ServiceConfig.readDefaults(defaults));
         }
+        // a run-wide setting (system property, environment variable) overrides the file's timeouts
+        config = config.withTimeouts(Timeouts.resolve(Settings.fromSystem()));
         return readFolder(migrations, name, config);
     }
 

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.internal.Settings;
 
 /**
  * How long one statement of a migration may run, and how long it may wait for a lock, before the server cancels it:
@@ -31,6 +32,21 @@ public record Timeouts(Duration statement, Duration lock) {
     public static final Timeouts UNSET = new Timeouts(null, null);
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(us|ms|s|min|h|d)?");
+
+    /**
+     * The run's timeouts from the settings, in their precedence: the option ({@code --statement-timeout}), the system
+     * property ({@code harness.statement-timeout}), the environment variable ({@code HARNESS_STATEMENT_TIMEOUT});
+     * likewise for the lock timeout. What none of them sets stays unset (harness.yaml, then the defaults decide).
+     */
+    public static Timeouts resolve(Settings settings) {
+        return new Timeouts(setting(settings, STATEMENT_KEY), setting(settings, LOCK_KEY));
+    }
+
+    private static Duration setting(Settings settings, String key) {
+        return settings.get("--" + key, "harness." + key, "HARNESS_" + key.replace('-', '_').toUpperCase(Locale.ROOT))
+                .map(v -> parse(v.value(), v.source()))
+                .orElse(null);
+    }
 
     /** These values where set, else {@code fallback}'s. */
     public Timeouts over(Timeouts fallback) {
