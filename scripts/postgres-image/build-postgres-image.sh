@@ -2,7 +2,8 @@
 # Builds a local image that behaves like the official postgres image closely enough for Testcontainers, on a machine
 # that can reach Debian's apt mirror but no container registry: a minimal Debian bookworm root filesystem from
 # debootstrap, Debian's postgresql-15 installed in it, docker-entrypoint.sh from this folder, imported with
-# `docker import`. About a minute and 370 MB. An existing image with the tag is left alone.
+# `docker import`. About 370 MB; a minute on an idle machine, 3-4 minutes when other work keeps the cores busy.
+# An existing image with the tag is left alone.
 #
 # Usage: scripts/postgres-image/build-postgres-image.sh [TAG]       (default local/postgres:15)
 # Env:   FORCE=1           rebuild even though the image exists
@@ -211,7 +212,7 @@ if image_exists "$tag"; then
   previous_id="$(docker image inspect "$tag" --format '{{.Id}}')"
   echo "Rebuilding $tag (FORCE=1); log: $build_log" >&3
 else
-  echo "Building $tag from Debian bookworm's packages (about a minute); log: $build_log" >&3
+  echo "Building $tag from Debian bookworm's packages (1-4 minutes, once); log: $build_log" >&3
 fi
 step debootstrap               bootstrap_debian
 step "chroot set-up"           prepare_chroot
@@ -220,6 +221,7 @@ step "entrypoint, clean-up"    add_entrypoint_and_slim
 step "docker import"           import_image
 step "STOPSIGNAL"              tag_with_stop_signal
 trap - ERR
+clean_up
 new_id="$(docker image inspect "$tag" --format '{{.Id}}')"
 size="$(docker image inspect "$tag" --format '{{.Size}}')"
 echo "Built $tag in $((SECONDS - started)) s: $((size / 1000000)) MB, $new_id." >&3
