@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Optional set-up for the testcontainers backend on machines without a container registry (like this project's CI):
-# starts a Docker engine and builds a local postgres-compatible image from Debian's packages (about a minute, once).
+# starts a Docker engine and builds a local postgres-compatible image, local/postgres:15, from Debian's packages
+# (1-4 minutes, once; a running engine and an existing image are left alone). Needs root, Debian's apt mirror.
 # Elsewhere Docker pulls the official postgres image and this script is not needed.
 set -Eeuo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${SHARED:-$here/../shared}"
-bash "$shared/tools/postgres-image/start-dockerd.sh" >/dev/null
-docker image inspect local/postgres:15 >/dev/null 2>&1 \
-  || bash "$shared/tools/postgres-image/build-postgres-image.sh" local/postgres:15 >/tmp/postgres-image-build.log 2>&1 \
-  || { tail -30 /tmp/postgres-image-build.log >&2; exit 1; }
-cat <<'ENV'
-Docker and local/postgres:15 are ready. For the testcontainers backend, export:
-  export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost HARNESS_POSTGRES_IMAGE=local/postgres:15
+tools="$(cd "$(dirname "$0")" && pwd)/postgres-image"
+image=local/postgres:15
+
+bash "$tools/start-dockerd.sh"
+bash "$tools/build-postgres-image.sh" "$image"
+
+cat <<ENV
+
+Docker and $image are ready. For the testcontainers backend, export:
+
+  export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost HARNESS_POSTGRES_IMAGE=$image
+
 ENV
