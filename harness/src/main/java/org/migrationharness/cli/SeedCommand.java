@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 import org.migrationharness.ErrorCode;
@@ -38,9 +40,12 @@ import org.migrationharness.source.Repository;
 /**
  * {@code seed}: loads a service's seeds of one environment into a development database, in one transaction.
  *
- * <p>Refuses (exit 2) the {@code production} environment and any server that is not on this machine without
- * {@code --allow-production}, and a database whose migration version is not the service's latest without
- * {@code --migrate}. Progress goes to stderr, the summary table to stdout; the password is never printed.
+ * <p>Refuses (exit 2), before connecting, without {@code --allow-production}: the {@code production} environment, any
+ * server that is not on this machine, and a database whose name matches the production pattern (a case-insensitive
+ * regex found anywhere in the name: {@code --production-pattern}, {@code harness.production-pattern},
+ * {@code HARNESS_PRODUCTION_PATTERN}, default {@value #DEFAULT_PRODUCTION_PATTERN}). Refuses a database whose
+ * migration version is not the service's latest without {@code --migrate}. Progress goes to stderr, the summary
+ * table to stdout; the password is never printed.
  */
 final class SeedCommand {
 
@@ -60,15 +65,27 @@ final class SeedCommand {
               --seeds DIR           the seeds folder (default: seeds/<service>/ of this repository)
               --migrate             first apply the service's pending migrations
               --dry-run             say what would be inserted and updated per table; change nothing
-              --allow-production    allow the production environment and servers other than localhost
+              --production-pattern REGEX
+                                    a database whose name matches REGEX (case-insensitive, anywhere in the name)
+                                    is refused without --allow-production (default: prod; or
+                                    harness.production-pattern / HARNESS_PRODUCTION_PATTERN)
+              --allow-production    allow the production environment, servers other than localhost and
+                                    databases whose name matches the production pattern
               --statement-timeout D longest one statement may run: 500ms, 5s, 2min (default 5min; 0 = none)
               --lock-timeout D      longest a statement may wait for a lock (default 1min; 0 = none)
 
             Exit codes: 0 seeded, 1 a seed failed to load, 2 usage error, bad fixture or refusal, 3 database unreachable.
             """;
 
+    /** The production pattern when neither the option, the system property nor the environment variable sets one. */
+    static final String DEFAULT_PRODUCTION_PATTERN = "prod";
+
+    private static final String PATTERN_OPTION = "--production-pattern";
+    private static final String PATTERN_PROPERTY = "harness.production-pattern";
+    private static final String PATTERN_ENV = "HARNESS_PRODUCTION_PATTERN";
+
     private static final Set<String> WITH_VALUE = Set.of("--service", "--env", "--jdbc-url", "--user", "--seeds",
-            "--statement-timeout", "--lock-timeout");
+            PATTERN_OPTION, "--statement-timeout", "--lock-timeout");
     private static final Set<String> SWITCHES = Set.of("--migrate", "--dry-run", "--allow-production", "--help");
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
 
@@ -96,17 +113,18 @@ final class SeedCommand {
             return 0;
         }
         // the connection settings are looked up exactly as verify's external backend looks them up
-        PostgresSettings settings = PostgresSettings.resolve(new Settings(args::get, systemProperties, environment));
+        Settings lookup = new Settings(args::get, systemProperties, environment);
+        PostgresSettings settings = PostgresSettings.resolve(lookup);
         String password = settings.password();
         try {
-            return seed(args, settings, password);
+            return seed(args, settings, ProductionPattern.resolve(lookup), password);
         } catch (HarnessException e) {
             throw new HarnessException(e.code(), redact(e.getMessage(), password), e.file().orElse(null), e.line(),
                     e.getCause());
         }
     }
 
-    private int seed(Args args, PostgresSettings settings, String password) {
+    private int seed(Args args, PostgresSettings settings, ProductionPattern productionPattern, String password) {
         String service = required(args, "--service", "the service to seed, e.g. --service catalog");
         String env = required(args, "--env", "the environment to load, e.g. --env development");
         String url = java.util.Optional.ofNullable(settings.jdbcUrl())
@@ -116,17 +134,30 @@ final class SeedCommand {
         boolean allowProduction = args.has("--allow-production");
         boolean dryRun = args.has("--dry-run");
 
+        // the three production rules, checked before anything is read or connected to
         if (env.equals(SeedFolder.PRODUCTION) && !allowProduction) {
             throw new HarnessException(ErrorCode.REFUSED, "Refusing to load the production seeds without "
-                    + "--allow-production.\nThe seed command is meant for development databases; add --allow-production "
-                    + "if you really mean to seed a production database.");
+                    + "--allow-production.\nRefused by the environment rule: --env production is loaded only with "
+                    + "--allow-production, because the seed command is meant for development databases.\n"
+                    + "Add --allow-production if you really mean to seed a production database.");
         }
         JdbcTarget target = JdbcTarget.parse(url);
         List<String> remote = target.hosts().stream().filter(h -> !LOCAL_HOSTS.contains(h.toLowerCase(Locale.ROOT))).toList();
         if (!remote.isEmpty() && !allowProduction) {
             throw new HarnessException(ErrorCode.REFUSED, "Refusing to seed a database on " + String.join(", ", remote)
                     + " without --allow-production: only localhost, 127.0.0.1 and ::1 are seeded without it.\n"
-                    + "Add --allow-production if this server is meant to be seeded.");
+                    + "Refused by the host rule: a server other than this machine is seeded only with "
+                    + "--allow-production.\nAdd --allow-production if this server is meant to be seeded.");
+        }
+        // PostgreSQL connects to the database named like the user when the URL names none
+        String databaseName = target.database().isEmpty() ? user : target.database();
+        if (productionPattern.matches(databaseName) && !allowProduction) {
+            throw new HarnessException(ErrorCode.REFUSED, "Refusing to seed database " + databaseName
+                    + ": its name matches the production pattern " + productionPattern.describe() + ".\n"
+                    + "Refused by the database name rule: a database whose name matches the pattern is seeded only "
+                    + "with --allow-production.\nAdd --allow-production if this database is meant to be seeded, or "
+                    + "set a narrower pattern if its name only looks like production, e.g. "
+                    + PATTERN_OPTION + " '(^|_)prod(uction)?(_|$)'.");
         }
 
         Repository repository = Repository.locate();
@@ -143,7 +174,7 @@ final class SeedCommand {
                         + " with <environment>/ folders of seed files."));
         new SeedFolder(seeds).files(env);
 
-        Database database = new Database(target.database().isEmpty() ? user : target.database(), url, user, password);
+        Database database = new Database(databaseName, url, user, password);
         try (Connection connection = database.connect()) {
             connection.getMetaData();
         } catch (SQLException e) {
@@ -241,6 +272,44 @@ final class SeedCommand {
     static String redact(String message, String password) {
         Secrets.register(password);
         return Secrets.mask(message);
+    }
+
+    /**
+     * The production pattern: a case-insensitive regex searched for anywhere in a database's name, and where it came
+     * from, so that a refusal or a syntax error names the place to change it.
+     *
+     * @param pattern the compiled pattern
+     * @param source the option, system property or environment variable that set it, or null for the default
+     */
+    record ProductionPattern(Pattern pattern, String source) {
+
+        /** Looks the pattern up: {@code --production-pattern}, then the system property, the environment, the default. */
+        static ProductionPattern resolve(Settings settings) {
+            Optional<Settings.Value> value = settings.get(PATTERN_OPTION, PATTERN_PROPERTY, PATTERN_ENV);
+            String regex = value.map(Settings.Value::value).orElse(DEFAULT_PRODUCTION_PATTERN);
+            String source = value.map(Settings.Value::source).orElse(null);
+            try {
+                return new ProductionPattern(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                        source);
+            } catch (PatternSyntaxException e) {
+                throw new HarnessException(ErrorCode.USAGE, "The production pattern '" + regex + "' from " + source
+                        + " is not a valid Java regular expression: " + e.getDescription()
+                        + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + ".\n"
+                        + "Fix " + source + ": expected a regex found in production database names, e.g. prod or "
+                        + "(^|_)prod(uction)?(_|$).\nSee: java -jar migration-harness.jar seed --help");
+            }
+        }
+
+        /** Whether the pattern is found anywhere in the name. */
+        boolean matches(String databaseName) {
+            return pattern.matcher(databaseName).find();
+        }
+
+        /** The pattern and where it came from, as a refusal shows it. */
+        String describe() {
+            return "'" + pattern.pattern() + "' (" + (source == null ? "the default; set by " + PATTERN_OPTION + " / "
+                    + PATTERN_PROPERTY + " / " + PATTERN_ENV : "from " + source) + ")";
+        }
     }
 
     /** The hosts and database of a PostgreSQL JDBC URL. */

@@ -33,7 +33,8 @@ final class SnapshotCommand {
             """ + Selection.SELECTION_HELP + """
             Options:
               --version V              migrate up to and including version V (default: every migration)
-              --output FILE            write the snapshot there (default: stdout); one migration set only
+              --output FILE            write the snapshot there (default: stdout); one migration set only; its
+                                       folder must exist (checked before the server starts)
               --write-expected         write each selected service's service-migrations/<service>/expected-schema.json
                                        (expected-schema.pgNN.json on a major version other than 17)
             """ + Selection.POSTGRES_HELP + Selection.POSTGRES_NOTE;
@@ -70,6 +71,8 @@ final class SnapshotCommand {
                     + (args.has("--output") ? "--output FILE" : "stdout") + " holds one snapshot.\n"
                     + "Select one with --service NAME, or write each service's expectation with --write-expected.");
         }
+        // a path that cannot be written fails now, not after the migrations ran
+        Path output = args.has("--output") ? OutputFile.check("--output", args.get("--output"), "schema.json") : null;
         String version = args.get("--version");
         PostgresSettings settings = Selection.postgres(args);
         err.println("Starting PostgreSQL (" + settings.backend().id() + ") ...");
@@ -79,10 +82,9 @@ final class SnapshotCommand {
                 SchemaSnapshot snapshot = snapshot(server, entry.set(), version);
                 if (writeExpected) {
                     writeExpected(entry, snapshot, server.majorVersion());
-                } else if (args.has("--output")) {
-                    Path file = Path.of(args.get("--output"));
-                    SchemaFiles.write(snapshot, file);
-                    err.println("Wrote the schema of " + entry.set().name() + " to " + DisplayPath.of(file) + ".");
+                } else if (output != null) {
+                    SchemaFiles.write(snapshot, output);
+                    err.println("Wrote the schema of " + entry.set().name() + " to " + DisplayPath.of(output) + ".");
                 } else {
                     out.print(SchemaFiles.toJson(snapshot));
                 }

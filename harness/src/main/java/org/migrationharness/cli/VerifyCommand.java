@@ -33,7 +33,7 @@ final class VerifyCommand {
               --seeds DIR              seed fixtures: DIR/<environment>/ (default for a service: seeds/<service>/)
               --env E                  seed environment to load (repeatable; default: every one present)
             """ + Selection.POSTGRES_HELP + """
-              --report-json FILE       write the JSON report there
+              --report-json FILE       write the JSON report there (its folder must exist: checked before the run)
             """ + Selection.POSTGRES_NOTE;
 
     private static final Set<String> WITH_VALUE = Selection.withValue("--format", "--expected", "--seeds", "--env",
@@ -60,14 +60,17 @@ final class VerifyCommand {
             throw Args.usage("verify", "Format '" + format + "' is not supported yet. Supported: auto, flyway.");
         }
         List<Verifier.Target> targets = select(args);
+        // a path that cannot be written fails now, not after the whole run
+        Path reportJson = args.has("--report-json")
+                ? OutputFile.check("--report-json", args.get("--report-json"), "report.json") : null;
         PostgresSettings settings = Selection.postgres(args);
         err.println("Starting PostgreSQL (" + settings.backend().id() + ") ...");
         try (PostgresServer server = PostgresServer.start(settings); SlowScriptNotice slow = SlowScriptNotice.watch(err)) {
             Selection.started(server, err);
             RunReport report = new Verifier(server, new Progress(err)).verifyAll(targets);
             out.print(TextReport.render(report));
-            if (args.has("--report-json")) {
-                JsonReport.write(report, Path.of(args.get("--report-json")));
+            if (reportJson != null) {
+                JsonReport.write(report, reportJson);
             }
             if (report.services().stream().anyMatch(s -> s.status() == ServiceReport.Status.ERROR)) {
                 return ErrorCode.ENVIRONMENT.exitCode();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -60,6 +61,48 @@ class SeedCommandTests {
             err.writeBytes(("error: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
             return e.code().exitCode();
         }
+    }
+
+    /**
+     * Runs the command with exactly these system properties and environment variables (PGPASSWORD added when the
+     * database has a password), so that a HARNESS_PRODUCTION_PATTERN of the machine running the tests cannot leak in.
+     */
+    private int withSettings(Properties properties, Map<String, String> environment, String... args) {
+        Map<String, String> env = new HashMap<>(environment);
+        if (database.password() != null) {
+            env.putIfAbsent("PGPASSWORD", database.password());
+        }
+        out.reset();
+        err.reset();
+        SeedCommand command = new SeedCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), properties, env);
+        try {
+            return command.run(Arrays.asList(args));
+        } catch (org.migrationharness.HarnessException e) {
+            err.writeBytes(("error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+            return e.code().exitCode();
+        }
+    }
+
+    /** The arguments of {@link #seed} without the leading command name, for {@link #withSettings}. */
+    private String[] seedArgs(String env, String... more) {
+        return seedArgs(database, env, more);
+    }
+
+    /** The arguments that seed the given database, without the leading command name. */
+    private static String[] seedArgs(Database target, String env, String... more) {
+        List<String> args = new ArrayList<>(List.of("--service", "catalog", "--env", env,
+                "--jdbc-url", target.jdbcUrl(), "--user", target.user()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static Properties properties(String... keysAndValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
     }
 
     private String[] seed(String env, String... more) {
@@ -198,5 +241,113 @@ class SeedCommandTests {
         assertThat(out()).contains("  seed     load a service's seeds");
         assertThat(main("seed", "--help")).isZero();
         assertThat(out()).contains("--allow-production");
+    }
+
+    @Test
+    void should_refuse_a_database_whose_name_matches_the_production_pattern() {
+        Database production = SharedServer.get().createDatabase("catalog_production");
+        try {
+            assertThat(withSettings(new Properties(), Map.of(), seedArgs(production, "development", "--migrate"))).isEqualTo(2);
+            assertThat(err()).isEqualTo("error: Refusing to seed database " + production.name() + ": its name matches "
+                    + "the production pattern 'prod' (the default; set by --production-pattern / "
+                    + "harness.production-pattern / HARNESS_PRODUCTION_PATTERN).\n"
+                    + "Refused by the database name rule: a database whose name matches the pattern is seeded only with "
+                    + "--allow-production.\nAdd --allow-production if this database is meant to be seeded, or set a "
+                    + "narrower pattern if its name only looks like production, e.g. "
+                    + "--production-pattern '(^|_)prod(uction)?(_|$)'.\n");
+            assertThat(out()).isEmpty();
+            assertThat(Sql.column(production, "SELECT count(*) FROM pg_namespace WHERE nspname = 'catalog_service'"))
+                    .as("nothing migrated or seeded").containsExactly("0");
+        } finally {
+            SharedServer.get().dropDatabase(production);
+        }
+    }
+
+    @Test
+    void should_seed_a_database_whose_name_matches_the_production_pattern_with_allow_production() {
+        Database production = SharedServer.get().createDatabase("prod_catalog");
+        try {
+            assertThat(withSettings(new Properties(), Map.of(), seedArgs(production, "development",
+                    "--migrate", "--allow-production"))).as(err()).isZero();
+            assertThat(out()).startsWith("Seeded catalog (development) into " + production.name() + ": ");
+        } finally {
+            SharedServer.get().dropDatabase(production);
+        }
+    }
+
+    @Test
+    void should_refuse_a_production_database_name_case_insensitively_before_connecting() {
+        // nothing listens on port 1: a connection attempt would exit 3 with "Cannot reach database"
+        assertThat(withSettings(new Properties(), Map.of(), "--service", "catalog", "--env", "development",
+                "--jdbc-url", "jdbc:postgresql://localhost:1/Catalog_PRODUCTION", "--user", "dev")).isEqualTo(2);
+        assertThat(err()).startsWith("error: Refusing to seed database Catalog_PRODUCTION: its name matches the "
+                + "production pattern 'prod' (the default; ").doesNotContain("Cannot reach");
+
+        // no database in the URL: PostgreSQL connects to the one named like the user
+        assertThat(withSettings(new Properties(), Map.of(), "--service", "catalog", "--env", "development",
+                "--jdbc-url", "jdbc:postgresql://localhost:1/", "--user", "prod_admin")).isEqualTo(2);
+        assertThat(err()).startsWith("error: Refusing to seed database prod_admin: its name matches");
+    }
+
+    @Test
+    void should_take_the_production_pattern_from_the_option_then_the_system_property_then_the_environment() {
+        // the test database is named mh_seed_cli_<random>
+        assertThat(withSettings(new Properties(), Map.of("HARNESS_PRODUCTION_PATTERN", "seed_cli"),
+                seedArgs("development"))).isEqualTo(2);
+        assertThat(err()).startsWith("error: Refusing to seed database " + database.name() + ": its name matches the "
+                + "production pattern 'seed_cli' (from environment variable HARNESS_PRODUCTION_PATTERN).\n");
+
+        assertThat(withSettings(properties("harness.production-pattern", "SEED_CLI"),
+                Map.of("HARNESS_PRODUCTION_PATTERN", "^live_"), seedArgs("development"))).isEqualTo(2);
+        assertThat(err()).startsWith("error: Refusing to seed database " + database.name() + ": its name matches the "
+                + "production pattern 'SEED_CLI' (from system property harness.production-pattern).\n");
+
+        assertThat(withSettings(properties("harness.production-pattern", "seed_cli"),
+                Map.of("HARNESS_PRODUCTION_PATTERN", "seed_cli"),
+                seedArgs("development", "--migrate", "--production-pattern", "^live_"))).as(err()).isZero();
+        assertThat(out()).startsWith("Seeded catalog (development) into " + database.name() + ": ");
+    }
+
+    @Test
+    void should_exit_2_naming_where_an_invalid_production_pattern_came_from() {
+        assertThat(withSettings(new Properties(), Map.of(), seedArgs("development", "--production-pattern", "[prod")))
+                .isEqualTo(2);
+        assertThat(err()).isEqualTo("error: The production pattern '[prod' from --production-pattern is not a valid "
+                + "Java regular expression: Unclosed character class near index 4.\n"
+                + "Fix --production-pattern: expected a regex found in production database names, e.g. prod or "
+                + "(^|_)prod(uction)?(_|$).\nSee: java -jar migration-harness.jar seed --help\n");
+
+        // an invalid pattern is an error even where --allow-production makes it irrelevant: it is a mistake to fix
+        assertThat(withSettings(new Properties(), Map.of("HARNESS_PRODUCTION_PATTERN", "(prod"),
+                seedArgs("development", "--allow-production"))).isEqualTo(2);
+        assertThat(err()).startsWith("error: The production pattern '(prod' from environment variable "
+                + "HARNESS_PRODUCTION_PATTERN is not a valid Java regular expression: Unclosed group near index 5.\n");
+        assertThat(Sql.column(database, "SELECT count(*) FROM pg_namespace WHERE nspname = 'catalog_service'"))
+                .containsExactly("0");
+    }
+
+    @Test
+    void should_name_the_rule_that_refused_the_production_environment_and_a_remote_host() {
+        assertThat(main(seed("production"))).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: Refusing to load the production seeds without --allow-production.\n"
+                + "Refused by the environment rule: --env production is loaded only with --allow-production, because "
+                + "the seed command is meant for development databases.\n"
+                + "Add --allow-production if you really mean to seed a production database.\n");
+
+        assertThat(main("seed", "--service", "catalog", "--env", "development",
+                "--jdbc-url", "jdbc:postgresql://db.example.com:5432/catalog")).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: Refusing to seed a database on db.example.com without --allow-production: "
+                + "only localhost, 127.0.0.1 and ::1 are seeded without it.\n"
+                + "Refused by the host rule: a server other than this machine is seeded only with --allow-production.\n"
+                + "Add --allow-production if this server is meant to be seeded.\n");
+    }
+
+    @Test
+    void should_document_the_production_pattern_in_its_help() {
+        assertThat(main("seed", "--help")).isZero();
+        assertThat(out()).contains("  --production-pattern REGEX\n")
+                .contains("is refused without --allow-production (default: prod; or\n"
+                        + "                        harness.production-pattern / HARNESS_PRODUCTION_PATTERN)")
+                .contains("databases whose name matches the production pattern");
     }
 }
