@@ -112,7 +112,7 @@ class MigrationSetReaderTests {
                     assertThat(e.line()).isEqualTo(2);
                 })
                 .hasMessageStartingWith("Unknown key 'schema' in " + dir.resolve("harness.yaml") + " (line 2).")
-                .hasMessageContaining("Known keys: flyway, naming, placeholders, schemas.");
+                .hasMessageContaining("Known keys: encoding, flyway, lock-timeout, naming, placeholders, schemas, statement-timeout.");
     }
 
     @Test
