@@ -1,20 +1,24 @@
 package org.migrationharness.source;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
@@ -30,6 +34,9 @@ import org.migrationharness.report.Severity;
  * down scripts in the same folder (Flyway's undo naming), {@code R__<description>.sql} repeatables; sub-folders are
  * read too, as Flyway does. Every other file is reported ({@code naming.file}): Flyway would silently ignore or
  * misread it.
+ *
+ * <p>Symbolic links are followed, as Flyway follows them, so both see the same files; a link back into a folder that
+ * contains it is an input error.
  */
 public final class MigrationSetReader {
 
@@ -53,7 +60,8 @@ public final class MigrationSetReader {
      * migrations folder (with an optional {@code harness.yaml} inside it). For a service folder, the
      * {@code harness-defaults.yaml} beside it (in {@code service-migrations/}) gives the naming rules' defaults.
      *
-     * @throws HarnessException with {@link ErrorCode#INPUT} when the folder does not exist or cannot be read
+     * @throws HarnessException with {@link ErrorCode#INPUT} when the folder does not exist or cannot be read, or
+     *         holds a symbolic link loop
      */
     public static MigrationSet read(Path folder, String name) {
         if (!Files.isDirectory(folder)) {
@@ -80,16 +88,7 @@ public final class MigrationSetReader {
     }
 
     private static MigrationSet readFolder(Path migrations, String name, ServiceConfig config) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(migrations)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> !hidden(migrations.relativize(p)))
-                    .sorted(Comparator.comparing(p -> migrations.relativize(p).toString()))
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new HarnessException(ErrorCode.INPUT, "Cannot read the migrations folder " + DisplayPath.of(migrations)
-                    + ": " + e.getMessage(), e);
-        }
+        List<Path> files = files(migrations);
         List<Finding> problems = new ArrayList<>();
         Map<MigrationVersion, Path> ups = new TreeMap<>();
         Map<MigrationVersion, Path> downs = new TreeMap<>();
@@ -222,6 +221,68 @@ public final class MigrationSetReader {
             message = fileName + ": not a migration; Flyway ignores it.\nMove it out of the migrations folder.";
         }
         return new Finding(CheckId.NAMING_FILE.id(), severity, null, DisplayPath.of(file), null, message);
+    }
+
+    /**
+     * Every regular file under the folder, by relative path. Symbolic links are followed, as Flyway follows them;
+     * hidden files and folders are left out (Flyway skips hidden folders, and no migration name starts with a dot).
+     */
+    private static List<Path> files(Path migrations) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(migrations, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            return hidden(migrations.relativize(dir)) ? FileVisitResult.SKIP_SUBTREE
+                                    : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile() && !hidden(migrations.relativize(file))) {
+                                files.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                            if (e instanceof FileSystemLoopException) {
+                                throw loop(migrations, file, e);
+                            }
+                            throw e;
+                        }
+                    });
+        } catch (IOException e) {
+            throw new HarnessException(ErrorCode.INPUT, "Cannot read the migrations folder " + DisplayPath.of(migrations)
+                    + ": " + e.getMessage(), e);
+        }
+        files.sort(Comparator.comparing(p -> migrations.relativize(p).toString()));
+        return files;
+    }
+
+    /** A symbolic link to a folder that contains it: Flyway would read the scripts below it over and over. */
+    private static HarnessException loop(Path migrations, Path link, IOException cause) {
+        String written = null;
+        try {
+            written = Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).toString() : null;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            written = null;
+        }
+        String resolved = null;
+        try {
+            resolved = DisplayPath.of(link.toRealPath());
+        } catch (IOException | SecurityException e) {
+            resolved = null;
+        }
+        String target = written == null ? (resolved == null ? "a folder above it" : resolved)
+                : resolved == null || resolved.equals(written) ? written : written + " (" + resolved + ")";
+        return new HarnessException(ErrorCode.INPUT, "Symbolic link loop in " + DisplayPath.of(migrations)
+                + ": expected a folder tree without loops, found " + DisplayPath.of(link) + " pointing to " + target
+                + ", a folder that contains the link.\nFlyway follows links, so it would read the scripts below it again"
+                + " and again and refuse them as duplicate versions.\nRemove the link, or point it at a folder that does"
+                + " not contain it.", link, 0, cause);
     }
 
     private record Marker(String reason, boolean hasStatements, int line) {

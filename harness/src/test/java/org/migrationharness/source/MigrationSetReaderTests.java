@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.Severity;
 import org.migrationharness.testing.MigrationFolder;
@@ -120,5 +121,49 @@ class MigrationSetReaderTests {
         assertThatThrownBy(() -> MigrationSetReader.read(dir.resolve("nope"), "x"))
                 .isInstanceOfSatisfying(HarnessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT))
                 .hasMessageStartingWith("No migrations folder at ");
+    }
+
+    // Symbolic links: followed as Flyway follows them; a loop is an input error
+
+    @Test
+    void should_follow_symbolic_links_to_folders_as_flyway_does() {
+        MigrationFolder.in(dir).file("shared/V2__b.sql", "CREATE TABLE b (id int);\n")
+                .file("migrations/V1__a.sql", "CREATE TABLE a (id int);\n")
+                .link("migrations/shared", "../shared");
+        MigrationSet set = MigrationSetReader.read(dir.resolve("migrations"), "shop");
+        assertThat(set.migrations()).extracting(m -> m.version().text()).containsExactly("1", "2");
+        assertThat(set.migrations().get(1).up()).isEqualTo(dir.resolve("migrations/shared/V2__b.sql"));
+    }
+
+    @Test
+    void should_read_a_migrations_folder_that_is_itself_a_symbolic_link() {
+        MigrationFolder.in(dir).file("real/V1__a.sql", "CREATE TABLE a (id int);\n").link("linked", "real");
+        assertThat(MigrationSetReader.read(dir.resolve("linked"), "shop").migrations()).hasSize(1);
+    }
+
+    @Test
+    void should_refuse_a_symbolic_link_loop_naming_the_link_and_where_it_points() throws Exception {
+        MigrationFolder.in(dir).file("V1__a.sql", "CREATE TABLE a (id int);\n").link("sub/back", "..");
+        Path link = dir.resolve("sub/back");
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop"))
+                .isInstanceOfSatisfying(HarnessException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INPUT);
+                    assertThat(e.file()).contains(link);
+                })
+                .hasMessage("Symbolic link loop in " + DisplayPath.of(dir) + ": expected a folder tree without loops,"
+                        + " found " + DisplayPath.of(link) + " pointing to .. (" + DisplayPath.of(dir.toRealPath())
+                        + "), a folder that contains the link.\n"
+                        + "Flyway follows links, so it would read the scripts below it again and again and refuse them"
+                        + " as duplicate versions.\n"
+                        + "Remove the link, or point it at a folder that does not contain it.");
+    }
+
+    @Test
+    void should_not_walk_into_hidden_folders_as_flyway_does_not() {
+        MigrationFolder.in(dir).file("V1__a.sql", "CREATE TABLE a (id int);\n").file(".cache/V2__b.sql", "")
+                .link(".cache/loop", "..");
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+        assertThat(set.migrations()).hasSize(1);
+        assertThat(set.problems()).isEmpty();
     }
 }
