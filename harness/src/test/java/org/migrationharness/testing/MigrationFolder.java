@@ -36,6 +36,18 @@ public final class MigrationFolder {
         return this;
     }
 
+    /** A file with exactly these bytes (a script in another encoding, a binary file). */
+    public MigrationFolder bytes(String name, byte[] content) {
+        try {
+            Path file = dir.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /**
      * A symbolic link {@code name} to {@code target} (as written in the link, e.g. {@code ..}), created at run time;
      * the test is skipped where the file system cannot create links.
