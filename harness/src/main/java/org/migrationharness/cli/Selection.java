@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.internal.Settings;
 import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.postgres.PostgresSettings;
+import org.migrationharness.report.Finding;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.source.Repository;
@@ -29,6 +32,9 @@ final class Selection {
     /** The selection switch. */
     static final String ALL = "--all";
 
+    /** The switch that accepts a selected folder without any migration (a mistyped path is refused without it). */
+    static final String ALLOW_EMPTY = "--allow-empty";
+
     /** The options that say which PostgreSQL to use. */
     static final Set<String> POSTGRES_OPTIONS = Set.of("--postgres", "--postgres-version", "--postgres-image",
             "--jdbc-url", "--user", "--" + Timeouts.STATEMENT_KEY, "--" + Timeouts.LOCK_KEY);
@@ -39,6 +45,8 @@ final class Selection {
               --all                    every service under service-migrations/
               --service NAME           a service (repeatable)
               --migrations DIR         any folder of migrations (repeatable)
+              --allow-empty            accept a selected folder without any migration (default: exit 2, since a
+                                       mistyped path would otherwise pass forever)
             """;
 
     /** The help lines of the {@code --postgres*} options. */
@@ -81,7 +89,10 @@ final class Selection {
         return Set.copyOf(all);
     }
 
-    /** Reads the selected sets: the services first (in the given or, for --all, name order), then the folders. */
+    /**
+     * Reads the selected sets: the services first (in the given or, for --all, name order), then the folders. A set
+     * without any versioned or repeatable migration is an input error unless {@code --allow-empty} is given.
+     */
     static List<Entry> resolve(String command, Args args) {
         boolean all = args.has(ALL);
         List<String> services = args.all("--service");
@@ -108,10 +119,34 @@ final class Selection {
             Path dir = Path.of(folder);
             entries.add(new Entry(MigrationSetReader.read(dir, label(dir)), null, null));
         }
+        if (!args.has(ALLOW_EMPTY)) {
+            refuseEmpty(entries);
+        }
         Timeouts run = timeouts(args);
         return entries.stream()
                 .map(e -> new Entry(e.set().withConfig(e.set().config().withTimeouts(run)), e.service(), e.repository()))
                 .toList();
+    }
+
+    /** An empty set passes every check, so a mistyped path in CI would pass forever: refuse it, naming the folder. */
+    private static void refuseEmpty(List<Entry> entries) {
+        List<MigrationSet> empty = entries.stream().map(Entry::set)
+                .filter(s -> s.migrations().isEmpty() && s.repeatables().isEmpty()).toList();
+        if (empty.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder();
+        for (MigrationSet set : empty) {
+            List<String> others = set.problems().stream().map(Finding::file).filter(Objects::nonNull)
+                    .map(f -> f.substring(f.lastIndexOf('/') + 1)).distinct().toList();
+            message.append(message.length() == 0 ? "" : "\n").append("No migrations in ")
+                    .append(DisplayPath.of(set.directory())).append(": expected files like V1__create_x.sql (or ")
+                    .append("R__<description>.sql), found ").append(others.isEmpty() ? "none"
+                            : "only files that are not migrations: " + String.join(", ", others))
+                    .append('.');
+        }
+        message.append("\nCheck the path; if the set is empty on purpose, pass ").append(ALLOW_EMPTY).append('.');
+        throw new HarnessException(ErrorCode.INPUT, message.toString());
     }
 
     /** A folder's label: its name, or its parent's name for a folder called {@code migrations}. */

@@ -40,7 +40,7 @@ final class SnapshotCommand {
             """ + Selection.POSTGRES_HELP + Selection.POSTGRES_NOTE;
 
     private static final Set<String> WITH_VALUE = Selection.withValue("--version", "--output");
-    private static final Set<String> SWITCHES = Set.of(Selection.ALL, "--write-expected", "--help");
+    private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--write-expected", "--help");
 
     private final PrintStream out;
     private final PrintStream err;

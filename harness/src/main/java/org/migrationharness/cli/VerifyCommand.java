@@ -38,7 +38,7 @@ final class VerifyCommand {
 
     private static final Set<String> WITH_VALUE = Selection.withValue("--format", "--expected", "--seeds", "--env",
             "--report-json");
-    private static final Set<String> SWITCHES = Set.of(Selection.ALL, "--help");
+    private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--help");
     private static final Set<String> FORMATS = Set.of("auto", "flyway");
 
     private final PrintStream out;

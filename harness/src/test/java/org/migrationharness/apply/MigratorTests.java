@@ -123,4 +123,25 @@ class MigratorTests {
                 .hasMessageStartingWith("No value for placeholder ${table_name} in ")
                 .hasMessageEndingWith("U1__a.sql line 2.\nDefine it under 'placeholders:' in harness.yaml.");
     }
+
+    @Test
+    void should_apply_and_undo_latin1_scripts_when_harness_yaml_says_iso_8859_1() {
+        MigrationFolder.in(dir).file("harness.yaml", "schemas: [cafe_service]\nencoding: ISO-8859-1\n")
+                .file("migrations/V1__create_drinks.sql", "CREATE TABLE drinks (id int PRIMARY KEY, name text NOT NULL);\n")
+                .file("migrations/U1__create_drinks.sql", "DROP TABLE drinks;\n")
+                .bytes("migrations/V2__add_cafe.sql", latin1("-- le caf\u00e9\nINSERT INTO drinks VALUES (1, 'caf\u00e9');\n"))
+                .bytes("migrations/U2__add_cafe.sql", latin1("DELETE FROM drinks WHERE name = 'caf\u00e9';\n"));
+        Migrator migrator = new Migrator(MigrationSetReader.read(dir, "cafe"), database);
+
+        assertThat(migrator.migrateAll().applied()).containsExactly("1", "2");
+        assertThat(Sql.column(database, "SELECT name || ' ' || length(name) || ' ' || octet_length(name)"
+                + " FROM cafe_service.drinks")).containsExactly("caf\u00e9 4 5"); // 4 characters, UTF-8 in the database
+
+        migrator.undoTo("1"); // the harness reads U2 in ISO-8859-1 too, so its WHERE finds the row
+        assertThat(Sql.column(database, "SELECT count(*) FROM cafe_service.drinks")).containsExactly("0");
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
 }

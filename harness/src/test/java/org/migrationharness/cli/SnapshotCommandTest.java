@@ -142,9 +142,40 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void should_refuse_an_empty_migrations_folder_naming_it_unless_allow_empty() throws IOException {
+        Path empty = Files.createDirectories(root.resolve("typo/migrations"));
+
+        int code = run("snapshot", "--migrations", empty.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).startsWith("error: No migrations in " + empty + ": expected files like V1__create_x.sql (or"
+                + " R__<description>.sql), found none.\nCheck the path; if the set is empty on purpose, pass"
+                + " --allow-empty.").doesNotContain("Starting");
+
+        err.reset();
+        assertThat(run("snapshot", "--migrations", empty.toString(), "--allow-empty")).as(err()).isZero();
+        assertThat(parse(out()).tables()).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_service_without_migrations_and_list_the_files_that_are_not_migrations() throws IOException {
+        service("typo", "schemas: [typo]\n", "notes.txt", "later", "v1__lower_case.sql", "SELECT 1;");
+        Path migrations = root.resolve("service-migrations/typo/migrations");
+
+        int code = run("snapshot", "--all", "--write-expected");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).startsWith("error: No migrations in " + migrations + ": expected files like"
+                + " V1__create_x.sql (or R__<description>.sql), found only files that are not migrations: notes.txt,"
+                + " v1__lower_case.sql.\nCheck the path; if the set is empty on purpose, pass --allow-empty.");
+        assertThat(root.resolve("service-migrations/shop/expected-schema.json")).doesNotExist();
+    }
+
+    @Test
     void should_print_its_help() {
         assertThat(run("snapshot", "--help")).isZero();
-        assertThat(out()).startsWith("Usage: java -jar migration-harness.jar snapshot").contains("--write-expected");
+        assertThat(out()).startsWith("Usage: java -jar migration-harness.jar snapshot").contains("--write-expected")
+                .contains("--allow-empty            accept a selected folder without any migration");
     }
 
     private int run(String... args) {

@@ -3,12 +3,15 @@ package org.migrationharness.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.Severity;
 import org.migrationharness.testing.MigrationFolder;
@@ -121,5 +124,173 @@ class MigrationSetReaderTests {
         assertThatThrownBy(() -> MigrationSetReader.read(dir.resolve("nope"), "x"))
                 .isInstanceOfSatisfying(HarnessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT))
                 .hasMessageStartingWith("No migrations folder at ");
+    }
+
+    // Scripts that cannot be read as text in the set's encoding: input errors, before anything is applied
+
+    @Test
+    void should_refuse_a_script_that_is_not_utf8_naming_the_byte_offset() {
+        MigrationFolder.in(dir).file("V1__create_drinks.sql", "CREATE TABLE drinks (id int, name text);\n")
+                .bytes("V2__add_cafe.sql", latin1("SELECT 1;\nINSERT INTO drinks VALUES (1, 'caf\u00e9');\n"));
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop"))
+                .isInstanceOfSatisfying(HarnessException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INPUT);
+                    assertThat(e.file()).contains(dir.resolve("V2__add_cafe.sql"));
+                    assertThat(e.line()).isEqualTo(2);
+                })
+                .hasMessage(DisplayPath.of(dir.resolve("V2__add_cafe.sql")) + " is not valid UTF-8 (the set's encoding):"
+                        + " expected UTF-8 text, found the byte 0xE9 at offset 44 (line 2).\n"
+                        + "Save it as UTF-8, or, if the team really uses another encoding, set `encoding: <charset>` in"
+                        + " harness.yaml.");
+    }
+
+    @Test
+    void should_refuse_a_binary_script_naming_the_offset_of_its_first_nul_byte() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D};
+        MigrationFolder.in(dir).bytes("V1__logo.sql", png);
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop"))
+                .isInstanceOfSatisfying(HarnessException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INPUT);
+                    assertThat(e.line()).isEqualTo(3);
+                })
+                .hasMessage(DisplayPath.of(dir.resolve("V1__logo.sql")) + " is a binary file, not an SQL script:"
+                        + " expected UTF-8 text, found a NUL byte at offset 8 (line 3).\n"
+                        + "Replace it with the script as text, or move it out of the migrations folder.");
+    }
+
+    @Test
+    void should_say_a_utf16_script_is_utf16_rather_than_binary() {
+        ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
+        utf16.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        utf16.writeBytes("SELECT 1;\n".getBytes(StandardCharsets.UTF_16LE));
+        MigrationFolder.in(dir).bytes("V1__a.sql", utf16.toByteArray());
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop"))
+                .isInstanceOfSatisfying(HarnessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT))
+                .hasMessage(DisplayPath.of(dir.resolve("V1__a.sql")) + " is UTF-16, not UTF-8 (the set's encoding):"
+                        + " expected UTF-8 text, found the UTF-16 byte order mark 0xFF 0xFE at offset 0 (line 1).\n"
+                        + "Save it as UTF-8, or, if the team really uses another encoding, set `encoding: UTF-16` in"
+                        + " harness.yaml.");
+    }
+
+    @Test
+    void should_check_down_scripts_repeatables_and_flyway_callbacks_and_name_every_unreadable_one() {
+        MigrationFolder.in(dir).file("V1__a.sql", "CREATE TABLE a (id int);\n")
+                .bytes("U1__a.sql", latin1("-- d\u00e9fait\nDROP TABLE a;\n"))
+                .bytes("R__view.sql", latin1("CREATE VIEW v AS SELECT '\u00e9' AS e;\n"))
+                .bytes("sub/afterMigrate.sql", new byte[] {'S', 'E', 'L', 'E', 'C', 'T', 0});
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop"))
+                .isInstanceOfSatisfying(HarnessException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INPUT);
+                    assertThat(e.file()).contains(dir.resolve("R__view.sql"));
+                })
+                .hasMessage("3 scripts in " + DisplayPath.of(dir) + " cannot be read:\n"
+                        + "  " + DisplayPath.of(dir.resolve("R__view.sql")) + " is not valid UTF-8 (the set's encoding):"
+                        + " expected UTF-8 text, found the byte 0xE9 at offset 25 (line 1)\n"
+                        + "  " + DisplayPath.of(dir.resolve("U1__a.sql")) + " is not valid UTF-8 (the set's encoding):"
+                        + " expected UTF-8 text, found the byte 0xE9 at offset 4 (line 1)\n"
+                        + "  " + DisplayPath.of(dir.resolve("sub/afterMigrate.sql")) + " is a binary file, not an SQL"
+                        + " script: expected UTF-8 text, found a NUL byte at offset 6 (line 1)\n"
+                        + "Save the scripts that are not valid UTF-8 as UTF-8, or, if the team really uses another"
+                        + " encoding, set `encoding: <charset>` in harness.yaml.\n"
+                        + "Replace the binary files with their scripts as text, or move them out of the migrations"
+                        + " folder.");
+    }
+
+    @Test
+    void should_leave_a_binary_file_that_is_no_script_a_naming_file_warning() {
+        MigrationFolder.in(dir).file("V1__a.sql", "CREATE TABLE a (id int);\n")
+                .bytes("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+        assertThat(set.problems()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("naming.file");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).startsWith("logo.png: not a migration; Flyway ignores it.");
+        });
+    }
+
+    @Test
+    void should_read_scripts_in_the_encoding_harness_yaml_sets() {
+        MigrationFolder.in(dir).file("harness.yaml", "encoding: ISO-8859-1\n")
+                .bytes("migrations/V1__add_cafe.sql", latin1("INSERT INTO drinks VALUES (1, 'caf\u00e9');\n"))
+                .bytes("migrations/U1__add_cafe.sql", latin1("-- harness:irreversible le caf\u00e9 est bu\n"));
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+        assertThat(set.config().encoding()).isEqualTo(StandardCharsets.ISO_8859_1);
+        assertThat(set.problems()).isEmpty();
+        assertThat(set.migrations()).singleElement()
+                .satisfies(m -> assertThat(m.irreversibleReason()).isEqualTo("le caf\u00e9 est bu"));
+    }
+
+    @Test
+    void should_refuse_a_script_that_is_not_valid_in_the_encoding_harness_yaml_sets_and_name_that_file() {
+        MigrationFolder.in(dir).file("harness.yaml", "encoding: US-ASCII\n")
+                .file("migrations/V1__add_cafe.sql", "SELECT 'caf\u00e9';\n");
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop"))
+                .isInstanceOfSatisfying(HarnessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT))
+                .hasMessage(DisplayPath.of(dir.resolve("migrations/V1__add_cafe.sql")) + " is not valid US-ASCII (the"
+                        + " set's encoding): expected US-ASCII text, found the byte 0xC3 at offset 11 (line 1).\n"
+                        + "Save it as US-ASCII, or, if the team really uses another encoding, set `encoding: <charset>`"
+                        + " in " + DisplayPath.of(dir.resolve("harness.yaml")) + " (it says US-ASCII now).");
+    }
+
+    @Test
+    void should_find_a_nul_in_a_utf16_script_at_its_byte_offset() {
+        ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
+        utf16.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        utf16.writeBytes("SELECT 1;\n\0".getBytes(StandardCharsets.UTF_16LE));
+        MigrationFolder.in(dir).file("harness.yaml", "encoding: UTF-16\n").bytes("migrations/V1__a.sql", utf16.toByteArray());
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop"))
+                .hasMessageContaining("V1__a.sql is a binary file, not an SQL script: expected UTF-16 text, found a NUL"
+                        + " byte at offset 22 (line 2).");
+
+        MigrationFolder.in(dir).bytes("migrations/V1__a.sql", "SELECT 1;\n".getBytes(StandardCharsets.UTF_16));
+        assertThat(MigrationSetReader.read(dir, "shop").migrations()).hasSize(1);
+    }
+
+    // Symbolic links: followed as Flyway follows them; a loop is an input error
+
+    @Test
+    void should_follow_symbolic_links_to_folders_as_flyway_does() {
+        MigrationFolder.in(dir).file("shared/V2__b.sql", "CREATE TABLE b (id int);\n")
+                .file("migrations/V1__a.sql", "CREATE TABLE a (id int);\n")
+                .link("migrations/shared", "../shared");
+        MigrationSet set = MigrationSetReader.read(dir.resolve("migrations"), "shop");
+        assertThat(set.migrations()).extracting(m -> m.version().text()).containsExactly("1", "2");
+        assertThat(set.migrations().get(1).up()).isEqualTo(dir.resolve("migrations/shared/V2__b.sql"));
+    }
+
+    @Test
+    void should_read_a_migrations_folder_that_is_itself_a_symbolic_link() {
+        MigrationFolder.in(dir).file("real/V1__a.sql", "CREATE TABLE a (id int);\n").link("linked", "real");
+        assertThat(MigrationSetReader.read(dir.resolve("linked"), "shop").migrations()).hasSize(1);
+    }
+
+    @Test
+    void should_refuse_a_symbolic_link_loop_naming_the_link_and_where_it_points() throws Exception {
+        MigrationFolder.in(dir).file("V1__a.sql", "CREATE TABLE a (id int);\n").link("sub/back", "..");
+        Path link = dir.resolve("sub/back");
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop"))
+                .isInstanceOfSatisfying(HarnessException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INPUT);
+                    assertThat(e.file()).contains(link);
+                })
+                .hasMessage("Symbolic link loop in " + DisplayPath.of(dir) + ": expected a folder tree without loops,"
+                        + " found " + DisplayPath.of(link) + " pointing to .. (" + DisplayPath.of(dir.toRealPath())
+                        + "), a folder that contains the link.\n"
+                        + "Flyway follows links, so it would read the scripts below it again and again and refuse them"
+                        + " as duplicate versions.\n"
+                        + "Remove the link, or point it at a folder that does not contain it.");
+    }
+
+    @Test
+    void should_not_walk_into_hidden_folders_as_flyway_does_not() {
+        MigrationFolder.in(dir).file("V1__a.sql", "CREATE TABLE a (id int);\n").file(".cache/V2__b.sql", "")
+                .link(".cache/loop", "..");
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+        assertThat(set.migrations()).hasSize(1);
+        assertThat(set.problems()).isEmpty();
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }
