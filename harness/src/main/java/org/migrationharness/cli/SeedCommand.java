@@ -1,8 +1,6 @@
 package org.migrationharness.cli;
 
 import java.io.PrintStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +24,7 @@ import org.migrationharness.internal.Secrets;
 import org.migrationharness.internal.Settings;
 import org.migrationharness.postgres.PostgresSettings;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.postgres.JdbcUrl;
 import org.migrationharness.seed.SeedFolder;
 import org.migrationharness.seed.SeedListener;
 import org.migrationharness.seed.SeedLoader;
@@ -130,7 +129,8 @@ final class SeedCommand {
         String url = java.util.Optional.ofNullable(settings.jdbcUrl())
                 .orElseThrow(() -> Args.usage("seed", "Missing --jdbc-url: the database to seed, e.g. "
                         + "--jdbc-url jdbc:postgresql://localhost:5432/" + service + "_dev"));
-        String user = settings.user();
+        JdbcUrl target = JdbcUrl.parse(url, "--jdbc-url");
+        String user = target.user() != null ? target.user() : settings.user();
         boolean allowProduction = args.has("--allow-production");
         boolean dryRun = args.has("--dry-run");
 
@@ -141,7 +141,6 @@ final class SeedCommand {
                     + "--allow-production, because the seed command is meant for development databases.\n"
                     + "Add --allow-production if you really mean to seed a production database.");
         }
-        JdbcTarget target = JdbcTarget.parse(url);
         List<String> remote = target.hosts().stream().filter(h -> !LOCAL_HOSTS.contains(h.toLowerCase(Locale.ROOT))).toList();
         if (!remote.isEmpty() && !allowProduction) {
             throw new HarnessException(ErrorCode.REFUSED, "Refusing to seed a database on " + String.join(", ", remote)
@@ -174,7 +173,8 @@ final class SeedCommand {
                         + " with <environment>/ folders of seed files."));
         new SeedFolder(seeds).files(env);
 
-        Database database = new Database(databaseName, url, user, password);
+        Database database = new Database(databaseName, target.url(), user,
+                password != null ? password : target.password());
         try (Connection connection = database.connect()) {
             connection.getMetaData();
         } catch (SQLException e) {
@@ -309,43 +309,6 @@ final class SeedCommand {
         String describe() {
             return "'" + pattern.pattern() + "' (" + (source == null ? "the default; set by " + PATTERN_OPTION + " / "
                     + PATTERN_PROPERTY + " / " + PATTERN_ENV : "from " + source) + ")";
-        }
-    }
-
-    /** The hosts and database of a PostgreSQL JDBC URL. */
-    record JdbcTarget(List<String> hosts, String database) {
-
-        static JdbcTarget parse(String url) {
-            String prefix = "jdbc:postgresql:";
-            if (!url.startsWith(prefix)) {
-                throw Args.usage("seed", "--jdbc-url must be a PostgreSQL JDBC URL like "
-                        + "jdbc:postgresql://localhost:5432/catalog_dev, but it starts with '"
-                        + url.substring(0, Math.min(url.length(), 16)) + "'.");
-            }
-            String rest = url.substring(prefix.length());
-            int query = rest.indexOf('?');
-            String path = query < 0 ? rest : rest.substring(0, query);
-            List<String> hosts = new ArrayList<>();
-            String database = path;
-            if (path.startsWith("//")) {
-                int slash = path.indexOf('/', 2);
-                String authority = slash < 0 ? path.substring(2) : path.substring(2, slash);
-                database = slash < 0 ? "" : path.substring(slash + 1);
-                for (String hostPort : authority.split(",")) {
-                    String host;
-                    if (hostPort.startsWith("[")) {
-                        int end = hostPort.indexOf(']');
-                        host = end < 0 ? hostPort.substring(1) : hostPort.substring(1, end);
-                    } else {
-                        int colon = hostPort.indexOf(':');
-                        host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-                    }
-                    hosts.add(host.isEmpty() ? "localhost" : host);
-                }
-            } else {
-                hosts.add("localhost");
-            }
-            return new JdbcTarget(List.copyOf(hosts), URLDecoder.decode(database, StandardCharsets.UTF_8));
         }
     }
 

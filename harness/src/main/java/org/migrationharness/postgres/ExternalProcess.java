@@ -1,8 +1,6 @@
 package org.migrationharness.postgres;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
@@ -29,38 +27,19 @@ final class ExternalProcess implements ServerProcess {
     }
 
     static ExternalProcess of(PostgresSettings settings) {
-        String url = settings.jdbcUrl();
-        String prefix = "jdbc:postgresql://";
-        if (url == null || !url.startsWith(prefix)) {
-            throw new HarnessException(ErrorCode.USAGE, "Not a PostgreSQL JDBC URL: '" + Secrets.mask(url) + "'.\n"
-                    + "Expected jdbc:postgresql://HOST:PORT/DATABASE, e.g. jdbc:postgresql://localhost:5432/postgres.");
-        }
+        JdbcUrl parsed = JdbcUrl.parse(settings.jdbcUrl(), "--jdbc-url");
         URI uri;
         try {
-            uri = URI.create(url.substring("jdbc:".length()));
+            uri = URI.create(parsed.url().substring("jdbc:".length()));
         } catch (IllegalArgumentException e) {
-            throw new HarnessException(ErrorCode.USAGE, Secrets.mask("Malformed JDBC URL '" + url + "': " + e.getMessage()), e);
+            throw new HarnessException(ErrorCode.USAGE, "Malformed JDBC URL '" + parsed + "': " + Secrets.mask(e.getMessage()), e);
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
-        String database = path.isEmpty() ? "postgres" : path;
-        String authority = uri.getRawAuthority();
-        String user = settings.user();
-        String password = settings.password();
-        int at = authority == null ? -1 : authority.lastIndexOf('@');
-        if (at >= 0) {
-            // user:password@host is libpq's form, not the JDBC driver's: take the credentials out of the URL
-            String[] userInfo = authority.substring(0, at).split(":", 2);
-            authority = authority.substring(at + 1);
-            if (!userInfo[0].isEmpty()) {
-                user = URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8);
-            }
-            if (userInfo.length > 1 && password == null) {
-                password = URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8);
-                Secrets.register(password);
-            }
-        }
+        String database = parsed.database().isEmpty() ? "postgres" : uri.getRawPath().replaceFirst("^/", "");
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return new ExternalProcess(prefix + authority + "/", database, query, user, password);
+        // credentials in user:password@host form; a password given apart (PGPASSWORD) wins over the URL's
+        String user = parsed.user() != null ? parsed.user() : settings.user();
+        String password = settings.password() != null ? settings.password() : parsed.password();
+        return new ExternalProcess("jdbc:postgresql://" + uri.getRawAuthority() + "/", database, query, user, password);
     }
 
     @Override
