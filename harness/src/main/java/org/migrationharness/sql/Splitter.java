@@ -82,7 +82,12 @@ public final class Splitter {
 
     /** Whether the statement starting at token {@code k} is {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */
     private static boolean createsRoutine(List<Token> tokens, int k) {
-        List<Token> words = ScriptStatement.significant(tokens.subList(k, Math.min(tokens.size(), k + 12)));
+        List<Token> words = new ArrayList<>(4);
+        for (int j = k; j < tokens.size() && words.size() < 4; j++) {
+            if (!tokens.get(j).isComment()) {
+                words.add(tokens.get(j));
+            }
+        }
         int w = 0;
         if (w >= words.size() || !words.get(w++).isWord("CREATE")) {
             return false;

@@ -55,14 +55,15 @@ class SplitterTests {
     @Test
     void should_keep_a_begin_atomic_body_with_case_expressions_in_one_statement() {
         List<ScriptStatement> statements = Splitter.split("""
-                CREATE OR REPLACE PROCEDURE p(a int) LANGUAGE sql
+                CREATE /* 1 */ /* 2 */ /* 3 */ /* 4 */ /* 5 */ /* 6 */ /* 7 */ /* 8 */ /* 9 */ /* 10 */ /* 11 */
+                OR REPLACE PROCEDURE p(a int) LANGUAGE sql
                 BEGIN ATOMIC
                   INSERT INTO t SELECT CASE WHEN a > 0 THEN CASE a WHEN 1 THEN 1 END ELSE 0 END;
                   INSERT INTO t VALUES ((CASE a WHEN 2 THEN 2 END));
                 END;
                 SELECT 3;
                 """);
-        assertThat(statements).extracting(ScriptStatement::line).containsExactly(1, 6);
+        assertThat(statements).extracting(ScriptStatement::line).containsExactly(1, 7);
         assertThat(statements.get(0).text()).endsWith("END");
     }
 
