@@ -1,5 +1,7 @@
 package org.migrationharness.apply;
 
+import org.migrationharness.sql.ScriptStatement;
+
 /**
  * One statement of an SQL script.
  *
@@ -8,11 +10,13 @@ package org.migrationharness.apply;
  */
 public record SqlStatement(String sql, int line) {
 
-    /** Whether PostgreSQL refuses to run this statement inside a transaction block. */
+    /** Whether PostgreSQL refuses to run this statement inside a transaction block (decided on its tokens). */
     public boolean nonTransactional() {
-        String s = SqlScript.withoutComments(sql).strip().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
-        return s.matches("^(CREATE (UNIQUE )?INDEX CONCURRENTLY|DROP INDEX CONCURRENTLY|REINDEX .*CONCURRENTLY|VACUUM|"
-                + "CREATE DATABASE|DROP DATABASE|ALTER SYSTEM|CREATE TABLESPACE|DROP TABLESPACE|"
-                + "ALTER TABLE .* DETACH PARTITION .* CONCURRENTLY|CLUSTER$).*");
+        return ScriptStatement.of(sql).nonTransactional();
+    }
+
+    /** Whether it is a transaction control statement ({@code BEGIN}, {@code COMMIT}, {@code SAVEPOINT}, ...). */
+    public boolean isTransactionControl() {
+        return ScriptStatement.of(sql).isTransactionControl();
     }
 }
