@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -28,6 +30,24 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule flyway_stays_in_apply = noClasses().that().resideOutsideOfPackage("org.migrationharness.apply..")
             .should().dependOnClassesThat().resideInAPackage("org.flywaydb..");
+
+    /** A format's classes: what implements the reading or the applying half of a migration format. */
+    private static final DescribedPredicate<JavaClass> A_FORMATS_CLASS = JavaClass.Predicates
+            .implement(org.migrationharness.source.MigrationFormat.class)
+            .or(JavaClass.Predicates.implement(org.migrationharness.apply.MigrationRunner.class))
+            .as("a migration format's classes");
+
+    @ArchTest
+    static final ArchRule checks_and_the_cli_know_formats_only_through_the_seam = noClasses()
+            .that().resideInAnyPackage("org.migrationharness.check..", "org.migrationharness.cli..",
+                    "org.migrationharness.junit..", "org.migrationharness.seed..", "org.migrationharness.schema..",
+                    "org.migrationharness.report..", "org.migrationharness.assertions..")
+            .should().dependOnClassesThat(A_FORMATS_CLASS);
+
+    @ArchTest
+    static final ArchRule formats_are_found_through_the_service_loader = noClasses()
+            .that().resideOutsideOfPackages("org.migrationharness.source..", "org.migrationharness.apply..")
+            .should().dependOnClassesThat(A_FORMATS_CLASS);
 
     @ArchTest
     static final ArchRule testcontainers_and_zonky_stay_in_postgres = noClasses()

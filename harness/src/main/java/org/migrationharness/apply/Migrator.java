@@ -1,44 +1,27 @@
 package org.migrationharness.apply;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.output.MigrateOutput;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.source.FlywayFormat;
+import org.migrationharness.source.IrreversibleMarker;
 import org.migrationharness.source.Migration;
+import org.migrationharness.source.MigrationFormats;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationVersion;
-import org.migrationharness.source.RepeatableMigration;
+import org.migrationharness.source.Script;
 import org.migrationharness.source.Timeouts;
 
 /**
- * Moves one database up and down a migration set.
- *
- * <p>Up is applied by Flyway itself, so placeholders, checksums, callbacks and transaction handling behave as in a
- * production deploy. Down is run by the harness (Flyway Community has no undo): it executes the {@code U} script,
- * in one transaction unless a statement cannot run in one, and removes the version from Flyway's history table in the
- * same transaction, so a later migrate applies the version again.
+ * Moves one database up and down a migration set, with the semantics of the set's format: the format's
+ * {@link MigrationRunner} executes each script and keeps the tool's bookkeeping table exactly as the tool does
+ * (Flyway: {@link FlywayRunner}).
  *
  * <p>A failure throws {@link HarnessException} with {@link ErrorCode#MIGRATION_FAILED}, naming the file, the 1-based
  * line of the failing statement and the server's message.
@@ -46,20 +29,22 @@ import org.migrationharness.source.Timeouts;
 public final class Migrator {
 
     /** The history table Flyway keeps, unless {@code flyway: {table: ...}} says otherwise. */
-    public static final String DEFAULT_HISTORY_TABLE = "flyway_schema_history";
+    public static final String DEFAULT_HISTORY_TABLE = FlywayFormat.DEFAULT_HISTORY_TABLE;
 
     private final MigrationSet set;
     private final Database database;
-    private final boolean repeatables;
+    private final boolean extras;
+    private final MigrationRunner.OnDatabase runner;
 
     public Migrator(MigrationSet set, Database database) {
         this(set, database, true);
     }
 
-    private Migrator(MigrationSet set, Database database, boolean repeatables) {
+    private Migrator(MigrationSet set, Database database, boolean extras) {
         this.set = set;
         this.database = database;
-        this.repeatables = repeatables;
+        this.extras = extras;
+        this.runner = MigrationRunners.of(set.format()).on(set, database);
     }
 
     /**
@@ -131,25 +116,9 @@ public final class Migrator {
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
 
-    /** The applied versions in the order they were installed, as Flyway recorded them. */
+    /** The applied versions in the order they were installed, as the tool recorded them. */
     public List<String> appliedVersions() {
-        try (Connection connection = database.connect()) {
-            if (!historyExists(connection)) {
-                return List.of();
-            }
-            List<String> versions = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT version FROM " + historyTable()
-                         + " WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
-                while (rs.next()) {
-                    versions.add(rs.getString(1));
-                }
-            }
-            return versions;
-        } catch (SQLException e) {
-            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot read Flyway's history in " + database.name() + ": "
-                    + e.getMessage(), e);
-        }
+        return runner.appliedVersions();
     }
 
     /** The statement and lock timeouts every script runs with: the set's (the run's laid over harness.yaml), else the defaults. */
@@ -157,63 +126,32 @@ public final class Migrator {
         return set.config().timeouts().effective();
     }
 
-    /** The schema-qualified, quoted name of Flyway's history table. */
+    /** The schema-qualified, quoted name of the tool's bookkeeping table (Flyway's history table). */
     public String historyTable() {
-        return quote(set.config().defaultSchema()) + "." + quote(historyTableName());
+        return runner.bookkeeping();
     }
 
-    private String historyTableName() {
-        return set.config().flyway().getOrDefault("table", DEFAULT_HISTORY_TABLE);
+    /** The tables the set's tool keeps its bookkeeping in: left out of snapshots. */
+    public Set<String> bookkeepingTables() {
+        return MigrationFormats.byId(set.format(), "the set").bookkeepingTables(set.config());
+    }
+
+    /**
+     * A script of the set as the server receives it: in the set's encoding (UTF-8 by default), with the format's
+     * placeholders (Flyway's {@code ${name}}) replaced.
+     *
+     * @throws HarnessException with {@link ErrorCode#INPUT} when a placeholder has no value
+     */
+    public String scriptText(Script script) {
+        return runner.text(script);
     }
 
     private ApplyResult migrate(String target) {
         String before = currentVersion().orElse(null);
-        FluentConfiguration configuration = configuration();
-        if (target != null) {
-            configuration.target(target);
-        }
         boolean latest = target == null
                 || set.latestVersion().map(v -> v.sameAs(MigrationVersion.of(target))).orElse(true);
-        if (!latest || !repeatables) {
-            // no file starts with this prefix: Flyway sees no repeatable, and tolerates those applied earlier
-            configuration.repeatableSqlMigrationPrefix("R__migration_harness_skips_repeatables")
-                    .ignoreMigrationPatterns("repeatable:missing");
-        }
-        try {
-            MigrateResult result = configuration.load().migrate();
-            List<String> applied = new ArrayList<>();
-            for (MigrateOutput output : result.migrations) {
-                applied.add(output.version == null || output.version.isEmpty() ? output.description : output.version);
-            }
-            return new ApplyResult(before, currentVersion().orElse(null), applied);
-        } catch (FlywayException e) {
-            throw translate(e);
-        }
-    }
-
-    private FluentConfiguration configuration() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("flyway.postgresql.transactional.lock", "false");
-        set.config().flyway().forEach((key, value) -> properties.put(key.startsWith("flyway.") ? key : "flyway." + key, value));
-        // the timeouts first on every connection Flyway opens; a service's own initSql runs after them
-        String ownInitSql = properties.remove("flyway.initSql");
-        String initSql = timeouts().setStatements() + (ownInitSql == null ? "" : ";\n" + ownInitSql);
-        FluentConfiguration configuration = Flyway.configure(Migrator.class.getClassLoader())
-                .dataSource(database.jdbcUrl(), database.user(), database.password())
-                .locations("filesystem:" + set.directory().toAbsolutePath())
-                .createSchemas(true)
-                .cleanDisabled(true)
-                .validateMigrationNaming(false)
-                .loggers("slf4j")
-                .placeholders(set.config().placeholders())
-                .encoding(set.config().encoding())
-                .initSql(initSql)
-                .callbacks(new RunningScriptCallback(database.name()))
-                .connectRetries(0);
-        if (!set.config().schemas().isEmpty()) {
-            configuration.schemas(set.config().schemas().toArray(String[]::new));
-        }
-        return configuration.configuration(properties);
+        List<String> applied = runner.migrate(target, latest && extras);
+        return new ApplyResult(before, currentVersion().orElse(null), applied);
     }
 
     private void requireKnown(String version) {
@@ -237,190 +175,18 @@ public final class Migrator {
         return applied;
     }
 
-    /** Runs one migration's down script and removes its version from the history. */
+    /** Runs one migration's down script and removes its version from the bookkeeping. */
     private void undo(Migration migration) {
         if (migration.irreversible()) {
             throw new HarnessException(ErrorCode.MIGRATION_FAILED, "Migration " + migration.version()
                     + " is marked irreversible (" + migration.irreversibleReason() + "): it cannot be undone.",
-                    migration.down(), 0, null);
+                    migration.down().file(), 0, null);
         }
-        Path down = migration.downScript().orElseThrow(() -> new HarnessException(ErrorCode.MIGRATION_FAILED,
-                "Migration " + migration.version() + " (" + migration.up().getFileName() + ") has no down script.\n"
-                        + "Add U" + migration.version() + "__" + migration.description() + ".sql beside it, or mark it"
-                        + " irreversible with a down script holding only '-- harness:irreversible <reason>'.",
-                migration.up(), 0, null));
-        List<SqlStatement> statements = SqlScript.split(Placeholders.replace(read(down), placeholderValues(down), down));
-        boolean transactional = statements.stream().noneMatch(SqlStatement::nonTransactional);
-        RunningScripts.started(down, "down", database.name());
-        try (Connection connection = database.connect()) {
-            setSearchPath(connection);
-            try (Statement session = connection.createStatement()) {
-                session.execute(timeouts().setStatements());
-            }
-            connection.setAutoCommit(!transactional);
-            SqlStatement current = null;
-            try {
-                for (SqlStatement statement : statements) {
-                    current = statement;
-                    try (Statement jdbc = connection.createStatement()) {
-                        jdbc.execute(statement.sql());
-                    }
-                }
-                current = null;
-                removeFromHistory(connection, migration.version());
-                if (transactional) {
-                    connection.commit();
-                }
-            } catch (SQLException e) {
-                if (transactional) {
-                    connection.rollback();
-                }
-                if (current == null) {
-                    throw new HarnessException(ErrorCode.ENVIRONMENT, "Down script " + DisplayPath.of(down)
-                            + " ran, but its version could not be removed from " + historyTable() + ": " + e.getMessage(), e);
-                }
-                throw new HarnessException(ErrorCode.MIGRATION_FAILED, sqlError(down, current.line(), e, current.sql(),
-                        timeouts()), down, current.line(), e);
-            }
-        } catch (SQLException e) {
-            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot run " + DisplayPath.of(down) + " on database "
-                    + database.name() + ": " + e.getMessage(), e);
-        } finally {
-            RunningScripts.finished();
-        }
-    }
-
-    /**
-     * A script of the set as the server receives it: read in the set's encoding (UTF-8 by default), with its {@code ${placeholders}} replaced as
-     * Flyway replaces them.
-     *
-     * @throws HarnessException with {@link ErrorCode#INPUT} when it cannot be read or a placeholder has no value
-     */
-    public String scriptText(Path file) {
-        return Placeholders.replace(read(file), placeholderValues(file), file);
-    }
-
-    private Map<String, String> placeholderValues(Path file) {
-        Map<String, String> values = new HashMap<>(set.config().placeholders());
-        values.put("flyway:defaultSchema", set.config().defaultSchema());
-        values.put("flyway:user", database.user());
-        values.put("flyway:database", database.name());
-        values.put("flyway:table", historyTableName());
-        values.put("flyway:filename", file.getFileName().toString());
-        values.put("flyway:timestamp", Instant.now().toString());
-        values.put("flyway:workingDirectory", Path.of("").toAbsolutePath().toString());
-        return values;
-    }
-
-    private void setSearchPath(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT set_config('search_path', quote_ident(?) || ', ' || current_setting('search_path'), false)")) {
-            statement.setString(1, set.config().defaultSchema());
-            statement.execute();
-        }
-    }
-
-    /**
-     * Removes the version from the history, and every repeatable with it: a down script may drop what a repeatable
-     * created (a view over a dropped column), so the next migrate to the latest version applies the repeatables again.
-     */
-    private void removeFromHistory(Connection connection, MigrationVersion version) throws SQLException {
-        if (!historyExists(connection)) {
-            return;
-        }
-        List<Integer> ranks = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT installed_rank FROM " + historyTable()
-                     + " WHERE version IS NULL AND type <> 'SCHEMA'")) {
-            while (rs.next()) {
-                ranks.add(rs.getInt(1));
-            }
-        }
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT installed_rank, version FROM " + historyTable()
-                     + " WHERE version IS NOT NULL")) {
-            while (rs.next()) {
-                String text = rs.getString(2);
-                if (MigrationVersion.isValid(text) && MigrationVersion.of(text).sameAs(version)) {
-                    ranks.add(rs.getInt(1));
-                }
-            }
-        }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + historyTable()
-                + " WHERE installed_rank = ?")) {
-            for (int rank : ranks) {
-                delete.setInt(1, rank);
-                delete.executeUpdate();
-            }
-        }
-    }
-
-    private boolean historyExists(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            statement.setString(1, historyTable());
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private HarnessException translate(FlywayException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FlywaySqlScriptException script) {
-                Path file = findScript(script.getResource() == null ? null : script.getResource().getFilename());
-                SQLException sql = script.getCause() instanceof SQLException s ? s : null;
-                String message = sqlError(file, script.getLineNumber(), sql, script.getStatement(), timeouts());
-                return new HarnessException(ErrorCode.MIGRATION_FAILED, message, file, script.getLineNumber(), e);
-            }
-        }
-        return new HarnessException(ErrorCode.MIGRATION_FAILED, "Flyway could not migrate " + set.name() + ": "
-                + e.getMessage().strip(), e);
-    }
-
-    private Path findScript(String fileName) {
-        if (fileName == null) {
-            return null;
-        }
-        for (Migration migration : set.migrations()) {
-            if (migration.up().getFileName().toString().equals(fileName)) {
-                return migration.up();
-            }
-        }
-        for (RepeatableMigration repeatable : set.repeatables()) {
-            if (repeatable.script().getFileName().toString().equals(fileName)) {
-                return repeatable.script();
-            }
-        }
-        return set.directory().resolve(fileName);
-    }
-
-    static String sqlError(Path file, int line, SQLException e, String statement, Timeouts timeouts) {
-        String serverMessage = (e == null ? "unknown error" : e.getMessage()).strip();
-        String state = e == null || e.getSQLState() == null ? "" : " (SQL state " + e.getSQLState() + ")";
-        String firstLine = statement == null ? "" : statement.lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("--")).findFirst().orElse("");
-        if (firstLine.length() > 120) {
-            firstLine = firstLine.substring(0, 117) + "...";
-        }
-        String where = file == null ? "" : file.getFileName() + " line " + line + ": ";
-        String shownStatement = firstLine.isEmpty() ? "" : "\nStatement: " + firstLine;
-        String timeout = ScriptTimeouts.explain(e, timeouts);
-        if (timeout != null) {
-            return where + timeout + "\nServer: " + serverMessage + state + shownStatement;
-        }
-        return where + serverMessage + state + shownStatement;
-    }
-
-    private String read(Path file) {
-        try {
-            return Files.readString(file, set.config().encoding());
-        } catch (IOException e) {
-            throw new HarnessException(ErrorCode.INPUT, "Cannot read " + DisplayPath.of(file) + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        Script down = migration.downScript().orElseThrow(() -> new HarnessException(ErrorCode.MIGRATION_FAILED,
+                "Migration " + migration.version() + " (" + migration.up().fileName() + ") has no down script.\n"
+                        + "Add " + MigrationFormats.byId(set.format(), "the set").missingDown(migration) + ", or mark it"
+                        + " irreversible with a down script holding only '-- " + IrreversibleMarker.KEYWORD + " <reason>'.",
+                migration.up().file(), 0, null));
+        runner.undo(migration, down);
     }
 }

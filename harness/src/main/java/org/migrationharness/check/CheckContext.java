@@ -8,12 +8,12 @@ import java.util.Set;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
-import org.migrationharness.apply.Migrator;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.report.Finding;
+import org.migrationharness.source.MigrationFormats;
 import org.migrationharness.source.MigrationSet;
 
 /** What the checks of one service share: the set, the server, the fully migrated database, the findings. */
@@ -87,8 +87,12 @@ final class CheckContext implements AutoCloseable {
 
     /** The schema of a database: the service's schemas (all non-system ones when it declares none), no history table. */
     SchemaSnapshot snapshot(Database database) {
-        String history = set.config().flyway().getOrDefault("table", Migrator.DEFAULT_HISTORY_TABLE);
-        return SchemaReader.read(database, set.config().schemas(), Set.of(history));
+        return SchemaReader.read(database, set.config().schemas(), bookkeeping());
+    }
+
+    /** The tables the set's tool keeps its bookkeeping in, left out of every snapshot. */
+    private Set<String> bookkeeping() {
+        return MigrationFormats.byId(set.format(), "the set").bookkeepingTables(set.config());
     }
 
     /**

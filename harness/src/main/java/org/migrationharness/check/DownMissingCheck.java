@@ -5,6 +5,7 @@ import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.Severity;
 import org.migrationharness.source.Migration;
+import org.migrationharness.source.MigrationFormats;
 import org.migrationharness.source.MigrationSetReader;
 
 /**
@@ -28,13 +29,13 @@ final class DownMissingCheck implements Check {
         for (Migration migration : context.set().migrations()) {
             String version = migration.version().text();
             if (migration.irreversible()) {
-                context.report(new Finding(id().id(), Severity.INFO, version, DisplayPath.of(migration.down()), null,
+                context.report(new Finding(id().id(), Severity.INFO, version, DisplayPath.of(migration.down().file()), null,
                         "Migration " + version + " is marked irreversible: " + migration.irreversibleReason()));
             } else if (migration.down() == null) {
-                String expected = "U" + version + "__" + migration.description() + ".sql";
-                context.report(new Finding(id().id(), Severity.ERROR, version, DisplayPath.of(migration.up()), null,
-                        "Migration " + version + " (" + migration.up().getFileName() + ") has no down script.\n"
-                                + "Expected " + expected + " beside it. If it cannot be reversed, write that file with only the line"
+                String expected = MigrationFormats.byId(context.set().format(), "the set").missingDown(migration);
+                context.report(new Finding(id().id(), Severity.ERROR, version, DisplayPath.of(migration.up().file()), null,
+                        "Migration " + version + " (" + migration.up().fileName() + ") has no down script.\n"
+                                + "Expected " + expected + ". If it cannot be reversed, write that file with only the line"
                                 + "\n  -- " + MigrationSetReader.IRREVERSIBLE_MARKER + " <why>"));
             }
         }

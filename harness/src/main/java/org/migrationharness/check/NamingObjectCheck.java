@@ -42,8 +42,7 @@ final class NamingObjectCheck implements Check {
     @Override
     public void run(CheckContext context) {
         Database migrated = context.migrated();
-        String history = context.set().config().flyway().getOrDefault("table", Migrator.DEFAULT_HISTORY_TABLE);
-        SchemaSnapshot snapshot = SchemaReader.read(migrated, List.of(), Set.of(history));
+        SchemaSnapshot snapshot = SchemaReader.read(migrated, List.of(), new Migrator(context.set(), migrated).bookkeepingTables());
         List<Finding> findings = ObjectNaming.check(context.set().config().naming(), snapshot,
                 context.set().config().schemas(), reservedWords(migrated), scripts(context, migrated));
         findings.forEach(context::report);
@@ -55,15 +54,15 @@ final class NamingObjectCheck implements Check {
         List<ScannedScript> scripts = new ArrayList<>();
         for (Migration migration : context.set().migrations()) {
             String version = migration.version().text();
-            scripts.add(ScannedScript.of(version, migration.up(), true, migrator.scriptText(migration.up())));
+            scripts.add(ScannedScript.of(version, migration.up().file(), true, migrator.scriptText(migration.up())));
         }
         for (RepeatableMigration repeatable : context.set().repeatables()) {
-            scripts.add(ScannedScript.of(null, repeatable.script(), true, migrator.scriptText(repeatable.script())));
+            scripts.add(ScannedScript.of(null, repeatable.script().file(), true, migrator.scriptText(repeatable.script())));
         }
         for (Migration migration : context.set().migrations()) {
             if (migration.reversible()) {
                 String version = migration.version().text();
-                scripts.add(ScannedScript.of(version, migration.down(), false, migrator.scriptText(migration.down())));
+                scripts.add(ScannedScript.of(version, migration.down().file(), false, migrator.scriptText(migration.down())));
             }
         }
         return scripts;

@@ -79,8 +79,10 @@ final class StepwiseWalk {
     private void step(Migration migration, SchemaSnapshot before, SchemaSnapshot after, Database climb,
                       List<Finding> findings) {
         String version = migration.version().text();
-        String up = migration.up().getFileName().toString();
-        String down = migration.down().getFileName().toString();
+        String up = migration.up().fileName();
+        String down = migration.down().fileName();
+        String upLabel = migration.up().label();
+        String downLabel = migration.down().label();
         Database clone = context.cloneOf(climb, "step_" + version);
         try {
             Migrator migrator = new Migrator(context.set(), clone).versionedOnly();
@@ -90,16 +92,16 @@ final class StepwiseWalk {
                 if (e.code() != ErrorCode.MIGRATION_FAILED) {
                     throw e;
                 }
-                findings.add(Failure.of(CheckId.DOWN_APPLY, version, e, migration.down(), e.getMessage() + "\nFix " + down + " so that it reverses " + up + "."));
+                findings.add(Failure.of(CheckId.DOWN_APPLY, version, e, migration.down().file(), e.getMessage() + "\nFix " + down + " so that it reverses " + up + "."));
                 return;
             }
             SchemaDiff leftBehind = SchemaDiff.between(before, context.snapshot(clone));
             if (!leftBehind.isEmpty()) {
                 findings.add(new Finding(CheckId.DOWN_LEAVES_TRACE.id(), Severity.ERROR, version,
-                        DisplayPath.of(migration.down()), null,
-                        "after " + stem(down) + " the schema differs from before " + stem(up) + ": "
+                        DisplayPath.of(migration.down().file()), null,
+                        "after " + downLabel + " the schema differs from before " + upLabel + ": "
                                 + String.join(", ", leftBehind.objects()) + "\n"
-                                + leftBehind.describe("before " + stem(up), "after " + stem(down))
+                                + leftBehind.describe("before " + upLabel, "after " + downLabel)
                                 + "\nMake " + down + " drop or restore each of these."));
             }
             try {
@@ -108,17 +110,17 @@ final class StepwiseWalk {
                 if (e.code() != ErrorCode.MIGRATION_FAILED) {
                     throw e;
                 }
-                findings.add(Failure.of(CheckId.UP_REAPPLY_DIFFERS, version, e, migration.up(), stem(up) + " fails when applied again after " + stem(down) + ": " + e.getMessage()
+                findings.add(Failure.of(CheckId.UP_REAPPLY_DIFFERS, version, e, migration.up().file(), upLabel + " fails when applied again after " + downLabel + ": " + e.getMessage()
                                 + "\n" + down + " leaves something behind that " + up + " then collides with."));
                 return;
             }
             SchemaDiff reapplied = SchemaDiff.between(after, context.snapshot(clone));
             if (!reapplied.isEmpty()) {
                 findings.add(new Finding(CheckId.UP_REAPPLY_DIFFERS.id(), Severity.ERROR, version,
-                        DisplayPath.of(migration.up()), null,
-                        stem(up) + " applied again after " + stem(down) + " gives a different schema than the first time: "
+                        DisplayPath.of(migration.up().file()), null,
+                        upLabel + " applied again after " + downLabel + " gives a different schema than the first time: "
                                 + String.join(", ", reapplied.objects()) + "\n"
-                                + reapplied.describe("first " + stem(up), "after " + stem(down) + " and " + stem(up) + " again")
+                                + reapplied.describe("first " + upLabel, "after " + downLabel + " and " + upLabel + " again")
                                 + "\n" + down + " restores something differently, or leaves something " + up + " then keeps."));
             }
         } finally {
@@ -136,11 +138,5 @@ final class StepwiseWalk {
             throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot create the service's schemas in " + database.name()
                     + ": " + e.getMessage(), e);
         }
-    }
-
-    /** {@code U4__x.sql} -> {@code U4}. */
-    static String stem(String fileName) {
-        int separator = fileName.indexOf("__");
-        return separator > 0 ? fileName.substring(0, separator) : fileName;
     }
 }

@@ -37,7 +37,7 @@ final class UpApplyCheck implements Check {
 
     static Finding finding(CheckContext context, HarnessException e) {
         String version = e.file().flatMap(file -> context.set().migrations().stream()
-                .filter(m -> file.equals(m.up()) || file.equals(m.down()))
+                .filter(m -> file.equals(m.up().file()) || (m.down() != null && file.equals(m.down().file())))
                 .map(Migration::version).map(Object::toString).findFirst()).orElse(null);
         return Failure.of(CheckId.UP_APPLY, version, e, null, e.getMessage());
     }

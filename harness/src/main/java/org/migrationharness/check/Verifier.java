@@ -79,7 +79,7 @@ public final class Verifier {
 
     /** Verifies one set. */
     public ServiceReport verify(MigrationSet set, VerifyOptions options) {
-        listener.serviceStarted(set.name(), set.migrations().size());
+        listener.serviceStarted(set.name(), set.format(), set.migrations().size());
         List<CheckResult> results = new ArrayList<>();
         ServiceReport.Status status = ServiceReport.Status.PASSED;
         CheckContext context = new CheckContext(set, server, options == null ? VerifyOptions.defaults() : options);

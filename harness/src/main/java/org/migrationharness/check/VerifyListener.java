@@ -11,6 +11,11 @@ public interface VerifyListener {
     default void serviceStarted(String service, int migrations) {
     }
 
+    /** A service's checks start; its set is in this format (as detected or configured). By default: the call above. */
+    default void serviceStarted(String service, String format, int migrations) {
+        serviceStarted(service, migrations);
+    }
+
     default void checkStarted(String service, String check) {
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import org.migrationharness.internal.Settings;
 import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.postgres.PostgresSettings;
 import org.migrationharness.report.Finding;
+import org.migrationharness.source.MigrationFormats;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.source.Repository;
@@ -112,12 +114,12 @@ final class Selection {
                         + ": each needs a <service>/migrations/ folder.");
             }
             for (String service : names) {
-                entries.add(new Entry(repository.read(service), service, repository));
+                entries.add(new Entry(repository.read(service, format(command, args)), service, repository));
             }
         }
         for (String folder : folders) {
             Path dir = Path.of(folder);
-            entries.add(new Entry(MigrationSetReader.read(dir, label(dir)), null, null));
+            entries.add(new Entry(MigrationSetReader.read(dir, label(dir), format(command, args)), null, null));
         }
         if (!args.has(ALLOW_EMPTY)) {
             refuseEmpty(entries);
@@ -168,6 +170,16 @@ final class Selection {
         err.println("PostgreSQL " + server.version() + " (" + server.backend().id() + ") is up.");
         server.housekeeping().forEach(line -> err.println("cleaned up: " + line));
         Interrupts.serving(server);
+    }
+
+    /** The format {@code --format} names (checked), or {@code auto}. */
+    static String format(String command, Args args) {
+        String format = args.has("--format") ? args.get("--format").strip().toLowerCase(Locale.ROOT) : MigrationFormats.AUTO;
+        if (!MigrationFormats.known(format)) {
+            throw Args.usage(command, "Unknown migration format '" + format + "' (from --format).\nExpected one of: "
+                    + MigrationFormats.AUTO + ", " + String.join(", ", MigrationFormats.ids()) + ".");
+        }
+        return format;
     }
 
     /** The run's timeouts from the options, system properties and environment (in that order). */

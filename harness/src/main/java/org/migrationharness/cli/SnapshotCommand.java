@@ -33,13 +33,14 @@ final class SnapshotCommand {
             """ + Selection.SELECTION_HELP + """
             Options:
               --version V              migrate up to and including version V (default: every migration)
+              --format F               auto (default: harness.yaml's format:, else detected from the files), flyway
               --output FILE            write the snapshot there (default: stdout); one migration set only; its
                                        folder must exist (checked before the server starts)
               --write-expected         write each selected service's service-migrations/<service>/expected-schema.json
                                        (expected-schema.pgNN.json on a major version other than 17)
             """ + Selection.POSTGRES_HELP + Selection.POSTGRES_NOTE;
 
-    private static final Set<String> WITH_VALUE = Selection.withValue("--version", "--output");
+    private static final Set<String> WITH_VALUE = Selection.withValue("--version", "--output", "--format");
     private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--write-expected", "--help");
 
     private final PrintStream out;
@@ -102,8 +103,7 @@ final class SnapshotCommand {
             } else {
                 migrator.migrateTo(version);
             }
-            String history = set.config().flyway().getOrDefault("table", Migrator.DEFAULT_HISTORY_TABLE);
-            return SchemaReader.read(database, set.config().schemas(), Set.of(history));
+            return SchemaReader.read(database, set.config().schemas(), migrator.bookkeepingTables());
         } finally {
             server.dropDatabase(database);
         }

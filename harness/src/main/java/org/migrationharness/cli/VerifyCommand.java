@@ -28,7 +28,7 @@ final class VerifyCommand {
 
             """ + Selection.SELECTION_HELP + """
             Options:
-              --format F               auto (default) or flyway
+              --format F               auto (default: harness.yaml's format:, else detected from the files), flyway
               --expected FILE          expected schema to compare with (default for a service: its expected-schema.json)
               --seeds DIR              seed fixtures: DIR/<environment>/ (default for a service: seeds/<service>/)
               --env E                  seed environment to load (repeatable; default: every one present)
@@ -39,7 +39,6 @@ final class VerifyCommand {
     private static final Set<String> WITH_VALUE = Selection.withValue("--format", "--expected", "--seeds", "--env",
             "--report-json");
     private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--help");
-    private static final Set<String> FORMATS = Set.of("auto", "flyway");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -54,10 +53,6 @@ final class VerifyCommand {
         if (args.has("--help")) {
             out.print(HELP);
             return 0;
-        }
-        String format = args.has("--format") ? args.get("--format").toLowerCase(Locale.ROOT) : "auto";
-        if (!FORMATS.contains(format)) {
-            throw Args.usage("verify", "Format '" + format + "' is not supported yet. Supported: auto, flyway.");
         }
         List<Verifier.Target> targets = select(args);
         // a path that cannot be written fails now, not after the whole run
@@ -114,8 +109,8 @@ final class VerifyCommand {
         }
 
         @Override
-        public void serviceStarted(String service, int migrations) {
-            err.println("== " + service + " (" + migrations + " migrations)");
+        public void serviceStarted(String service, String format, int migrations) {
+            err.println("== " + service + " (" + format + ", " + migrations + " migrations)");
         }
 
         @Override

@@ -88,10 +88,11 @@ final class MigrationExtension implements ParameterResolver {
                     + (service ? "names both." : "names neither."));
         }
         if (service) {
-            return Repository.locate().read(annotation.service());
+            return Repository.locate().read(annotation.service(), annotation.format());
         }
         Path dir = Path.of(annotation.migrations());
-        return MigrationSetReader.read(dir, Optional.ofNullable(dir.getFileName()).map(Path::toString).orElse("migrations"));
+        return MigrationSetReader.read(dir, Optional.ofNullable(dir.getFileName()).map(Path::toString).orElse("migrations"),
+                annotation.format());
     }
 
     /** The run's one server; the root Store closes it when the run ends. */

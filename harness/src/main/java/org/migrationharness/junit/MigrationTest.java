@@ -43,4 +43,10 @@ public @interface MigrationTest {
 
     /** Or: any folder of migrations, relative to the working directory. */
     String migrations() default "";
+
+    /**
+     * The migration format, as {@code --format} names it ({@code flyway}, ...); {@code auto} (the default) takes the
+     * one harness.yaml names, or detects it from the files.
+     */
+    String format() default "auto";
 }

@@ -1,6 +1,5 @@
 package org.migrationharness.source;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -13,9 +12,9 @@ import java.util.Optional;
  * @param irreversibleReason the reason given by a down script that marks the migration irreversible
  *        ({@code -- harness:irreversible <reason>}), or null
  */
-public record Migration(MigrationVersion version, String description, Path up, Path down, String irreversibleReason) {
+public record Migration(MigrationVersion version, String description, Script up, Script down, String irreversibleReason) {
 
-    public Optional<Path> downScript() {
+    public Optional<Script> downScript() {
         return Optional.ofNullable(down);
     }
 

@@ -1,12 +1,11 @@
 package org.migrationharness.source;
 
-import java.nio.file.Path;
-
 /**
- * A repeatable migration ({@code R__<description>.sql}), applied after the versioned ones whenever it changes.
+ * A repeatable migration (Flyway's {@code R__<description>.sql}), applied after the versioned ones whenever it changes.
+ * Only the Flyway format has them.
  *
  * @param description the description from the file name
  * @param script the script
  */
-public record RepeatableMigration(String description, Path script) {
+public record RepeatableMigration(String description, Script script) {
 }

@@ -68,9 +68,14 @@ public record Repository(Path root) {
         return folder;
     }
 
-    /** Reads a service's migration set. */
+    /** Reads a service's migration set, in the format its harness.yaml names (or detected from its files). */
     public MigrationSet read(String service) {
         return MigrationSetReader.read(serviceFolder(service), service);
+    }
+
+    /** Reads a service's migration set in the given format (null or {@code auto}: as {@link #read(String)}). */
+    public MigrationSet read(String service, String format) {
+        return MigrationSetReader.read(serviceFolder(service), service, format);
     }
 
     /** The service's committed expected schema file (it may not exist yet). */

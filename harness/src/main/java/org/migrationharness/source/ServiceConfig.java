@@ -31,6 +31,7 @@ import org.migrationharness.naming.NamingConfig;
  * flyway: {mixed: "true"}         # any other Flyway property, without its "flyway." prefix
  * naming:                        # naming rules: settings and suppressions (see NamingConfig)
  *   rules: {index-prefix: {severity: warning}}
+ * format: auto                   # the migration format: auto (detected from the files), flyway, ...
  * encoding: UTF-8                # the scripts' encoding (default UTF-8); also Flyway's
  * statement-timeout: 5min        # longest a statement of a script may run (0 = no limit)
  * lock-timeout: 1min             # longest a statement may wait for a lock (0 = no limit)
@@ -43,12 +44,13 @@ import org.migrationharness.naming.NamingConfig;
  * @param placeholders placeholder values for {@code ${name}} in scripts
  * @param flyway extra Flyway configuration properties
  * @param naming the naming rules' settings and suppressions (the repository's defaults merged in by the reader)
+ * @param format the migration format's id, or {@code auto} (the default) to detect it from the files
  * @param encoding the encoding of the scripts (UTF-8 unless {@code encoding:} says otherwise)
  * @param timeouts the statement and lock timeouts set in the file (unset parts come from the run, then the defaults)
  * @param file the file this came from, or null for the defaults
  */
 public record ServiceConfig(List<String> schemas, Map<String, String> placeholders, Map<String, String> flyway,
-                            NamingConfig naming, Charset encoding, Timeouts timeouts, Path file) {
+                            NamingConfig naming, String format, Charset encoding, Timeouts timeouts, Path file) {
 
     /** The name of the configuration file in a service folder or a migrations folder. */
     public static final String FILE_NAME = "harness.yaml";
@@ -66,23 +68,24 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
         placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
         flyway = flyway == null ? Map.of() : Map.copyOf(flyway);
         naming = naming == null ? NamingConfig.defaults() : naming;
+        format = format == null ? MigrationFormats.AUTO : format;
         encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
         timeouts = timeouts == null ? Timeouts.UNSET : timeouts;
     }
 
     /** The configuration of a service with no {@code harness.yaml}. */
     public static ServiceConfig defaults() {
-        return new ServiceConfig(List.of(), Map.of(), Map.of(), NamingConfig.defaults(), null, null, null);
+        return new ServiceConfig(List.of(), Map.of(), Map.of(), NamingConfig.defaults(), null, null, null, null);
     }
 
     /** This configuration with its naming settings laid over the repository's defaults. */
     public ServiceConfig withNamingDefaults(NamingConfig defaults) {
-        return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults), encoding, timeouts, file);
+        return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults), format, encoding, timeouts, file);
     }
 
     /** This configuration with the run's timeouts (an option, system property or environment variable) laid over its own. */
     public ServiceConfig withTimeouts(Timeouts run) {
-        return new ServiceConfig(schemas, placeholders, flyway, naming, encoding, run.over(timeouts), file);
+        return new ServiceConfig(schemas, placeholders, flyway, naming, format, encoding, run.over(timeouts), file);
     }
 
     /** The schema that holds the history table and is first on the search path, or {@code public}. */
@@ -92,7 +95,7 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
 
     /** Reads a {@code harness.yaml}. */
     public static ServiceConfig read(Path file) {
-        Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null), "schemas: [my_service]");
+        Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null, null), "schemas: [my_service]");
         for (String schema : config.schemas() == null ? List.<String>of() : config.schemas()) {
             if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
                 throw new HarnessException(ErrorCode.INPUT, "Schema name '" + schema + "' in " + file
@@ -105,7 +108,22 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                         + Timeouts.STATEMENT_KEY),
                 config.lockTimeout() == null ? null : Timeouts.parse(config.lockTimeout(), file + " key " + Timeouts.LOCK_KEY));
         return new ServiceConfig(config.schemas(), config.placeholders(), config.flyway(),
-                NamingConfig.from(config.naming(), file, true), charset(config.encoding(), file), timeouts, file);
+                NamingConfig.from(config.naming(), file, true), format(config.format(), file),
+                charset(config.encoding(), file), timeouts, file);
+    }
+
+    private static String format(String id, Path file) {
+        if (id == null) {
+            return null;
+        }
+        String format = id.strip();
+        if (!MigrationFormats.known(format)) {
+            int line = keyLine(file, List.of("format"));
+            throw new HarnessException(ErrorCode.INPUT, "Unknown migration format '" + format + "' in " + file
+                    + (line > 0 ? " (line " + line + ")" : "") + ".\nExpected one of: " + MigrationFormats.AUTO + ", "
+                    + String.join(", ", MigrationFormats.ids()) + ".", file, line, null);
+        }
+        return format;
     }
 
     private static Charset charset(String name, Path file) {
@@ -170,6 +188,7 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                         @JsonProperty("placeholders") Map<String, String> placeholders,
                         @JsonProperty("flyway") Map<String, String> flyway,
                         @JsonProperty("naming") NamingConfig.Keys naming,
+                        @JsonProperty("format") String format,
                         @JsonProperty("encoding") String encoding,
                         @JsonProperty(Timeouts.STATEMENT_KEY) String statementTimeout,
                         @JsonProperty(Timeouts.LOCK_KEY) String lockTimeout) {

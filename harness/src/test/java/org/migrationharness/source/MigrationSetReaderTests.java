@@ -30,7 +30,7 @@ class MigrationSetReaderTests {
         MigrationSet set = MigrationSetReader.read(dir, "shop");
         assertThat(set.migrations()).extracting(m -> m.version().text())
                 .containsExactly("1", "1.9", "1.10", "13", "13.1", "14");
-        assertThat(set.migrations().get(0).down()).isEqualTo(dir.resolve("U1__a.sql"));
+        assertThat(set.migrations().get(0).down().file()).isEqualTo(dir.resolve("U1__a.sql"));
         assertThat(set.migrations().get(1).down()).isNull();
         assertThat(set.repeatables()).extracting(RepeatableMigration::description).containsExactly("view");
         assertThat(set.problems()).isEmpty();
@@ -115,7 +115,7 @@ class MigrationSetReaderTests {
                     assertThat(e.line()).isEqualTo(2);
                 })
                 .hasMessageStartingWith("Unknown key 'schema' in " + dir.resolve("harness.yaml") + " (line 2).")
-                .hasMessageContaining("Known keys: encoding, flyway, lock-timeout, naming, placeholders, schemas, "
+                .hasMessageContaining("Known keys: encoding, flyway, format, lock-timeout, naming, placeholders, schemas, "
                         + "statement-timeout.");
     }
 
@@ -255,7 +255,7 @@ class MigrationSetReaderTests {
                 .link("migrations/shared", "../shared");
         MigrationSet set = MigrationSetReader.read(dir.resolve("migrations"), "shop");
         assertThat(set.migrations()).extracting(m -> m.version().text()).containsExactly("1", "2");
-        assertThat(set.migrations().get(1).up()).isEqualTo(dir.resolve("migrations/shared/V2__b.sql"));
+        assertThat(set.migrations().get(1).up().file()).isEqualTo(dir.resolve("migrations/shared/V2__b.sql"));
     }
 
     @Test

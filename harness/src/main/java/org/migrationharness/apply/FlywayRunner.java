@@ -1,0 +1,292 @@
+package org.migrationharness.apply;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.postgres.Database;
+import org.migrationharness.source.Migration;
+import org.migrationharness.source.MigrationSet;
+import org.migrationharness.source.MigrationVersion;
+import org.migrationharness.source.FlywayFormat;
+import org.migrationharness.source.RepeatableMigration;
+import org.migrationharness.source.Script;
+import org.migrationharness.source.Timeouts;
+
+/**
+ * Flyway's semantics: up is applied by Flyway itself, so placeholders, checksums, callbacks and transaction handling
+ * behave as in a production deploy. Down is run by the harness (Flyway Community has no undo): it executes the
+ * {@code U} script, in one transaction unless a statement cannot run in one, and removes the version from Flyway's
+ * history table in the same transaction, so a later migrate applies the version again. Repeatables are applied only
+ * when migrating to the latest version, and every undo queues them again.
+ */
+public final class FlywayRunner implements MigrationRunner {
+
+    @Override
+    public String format() {
+        return FlywayFormat.ID;
+    }
+
+    @Override
+    public OnDatabase on(MigrationSet set, Database database) {
+        return new Bound(set, database);
+    }
+
+    private static final class Bound implements OnDatabase {
+
+        private final MigrationSet set;
+        private final Database database;
+
+        Bound(MigrationSet set, Database database) {
+            this.set = set;
+            this.database = database;
+        }
+
+        private Timeouts timeouts() {
+            return set.config().timeouts().effective();
+        }
+
+        @Override
+        public String bookkeeping() {
+            return quote(set.config().defaultSchema()) + "." + quote(FlywayFormat.historyTable(set.config()));
+        }
+
+        @Override
+        public List<String> appliedVersions() {
+            try (Connection connection = database.connect()) {
+                if (!historyExists(connection)) {
+                    return List.of();
+                }
+                List<String> versions = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                     ResultSet rs = statement.executeQuery("SELECT version FROM " + bookkeeping()
+                             + " WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+                    while (rs.next()) {
+                        versions.add(rs.getString(1));
+                    }
+                }
+                return versions;
+            } catch (SQLException e) {
+                throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot read Flyway's history in " + database.name() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<String> migrate(String target, boolean withExtras) {
+            FluentConfiguration configuration = configuration();
+            if (target != null) {
+                configuration.target(target);
+            }
+            if (!withExtras) {
+                // no file starts with this prefix: Flyway sees no repeatable, and tolerates those applied earlier
+                configuration.repeatableSqlMigrationPrefix("R__migration_harness_skips_repeatables")
+                        .ignoreMigrationPatterns("repeatable:missing");
+            }
+            try {
+                MigrateResult result = configuration.load().migrate();
+                List<String> applied = new ArrayList<>();
+                for (MigrateOutput output : result.migrations) {
+                    applied.add(output.version == null || output.version.isEmpty() ? output.description : output.version);
+                }
+                return applied;
+            } catch (FlywayException e) {
+                throw translate(e);
+            }
+        }
+
+        private FluentConfiguration configuration() {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("flyway.postgresql.transactional.lock", "false");
+            set.config().flyway().forEach((key, value) -> properties.put(key.startsWith("flyway.") ? key : "flyway." + key, value));
+            // the timeouts first on every connection Flyway opens; a service's own initSql runs after them
+            String ownInitSql = properties.remove("flyway.initSql");
+            String initSql = timeouts().setStatements() + (ownInitSql == null ? "" : ";\n" + ownInitSql);
+            FluentConfiguration configuration = Flyway.configure(FlywayRunner.class.getClassLoader())
+                    .dataSource(database.jdbcUrl(), database.user(), database.password())
+                    .locations("filesystem:" + set.directory().toAbsolutePath())
+                    .createSchemas(true)
+                    .cleanDisabled(true)
+                    .validateMigrationNaming(false)
+                    .loggers("slf4j")
+                    .placeholders(set.config().placeholders())
+                    .encoding(set.config().encoding())
+                    .initSql(initSql)
+                    .callbacks(new RunningScriptCallback(database.name()))
+                    .connectRetries(0);
+            if (!set.config().schemas().isEmpty()) {
+                configuration.schemas(set.config().schemas().toArray(String[]::new));
+            }
+            return configuration.configuration(properties);
+        }
+
+        @Override
+        public void undo(Migration migration, Script script) {
+            List<SqlStatement> statements = SqlScript.split(text(script));
+            Path down = script.file();
+            boolean transactional = statements.stream().noneMatch(SqlStatement::nonTransactional);
+            RunningScripts.started(down, "down", database.name());
+            try (Connection connection = database.connect()) {
+                setSearchPath(connection);
+                try (Statement session = connection.createStatement()) {
+                    session.execute(timeouts().setStatements());
+                }
+                connection.setAutoCommit(!transactional);
+                SqlStatement current = null;
+                try {
+                    for (SqlStatement statement : statements) {
+                        current = statement;
+                        try (Statement jdbc = connection.createStatement()) {
+                            jdbc.execute(statement.sql());
+                        }
+                    }
+                    current = null;
+                    removeFromHistory(connection, migration.version());
+                    if (transactional) {
+                        connection.commit();
+                    }
+                } catch (SQLException e) {
+                    if (transactional) {
+                        connection.rollback();
+                    }
+                    if (current == null) {
+                        throw new HarnessException(ErrorCode.ENVIRONMENT, "Down script " + DisplayPath.of(down)
+                                + " ran, but its version could not be removed from " + bookkeeping() + ": " + e.getMessage(), e);
+                    }
+                    throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(down, current.line(), e, current.sql(),
+                            timeouts()), down, current.line(), e);
+                }
+            } catch (SQLException e) {
+                throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot run " + DisplayPath.of(down) + " on database "
+                        + database.name() + ": " + e.getMessage(), e);
+            } finally {
+                RunningScripts.finished();
+            }
+        }
+
+        @Override
+        public String text(Script script) {
+            return Placeholders.replace(script.text(), placeholderValues(script.file()), script.file());
+        }
+
+        private Map<String, String> placeholderValues(Path file) {
+            Map<String, String> values = new HashMap<>(set.config().placeholders());
+            values.put("flyway:defaultSchema", set.config().defaultSchema());
+            values.put("flyway:user", database.user());
+            values.put("flyway:database", database.name());
+            values.put("flyway:table", FlywayFormat.historyTable(set.config()));
+            values.put("flyway:filename", file.getFileName().toString());
+            values.put("flyway:timestamp", Instant.now().toString());
+            values.put("flyway:workingDirectory", Path.of("").toAbsolutePath().toString());
+            return values;
+        }
+
+        private void setSearchPath(Connection connection) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT set_config('search_path', quote_ident(?) || ', ' || current_setting('search_path'), false)")) {
+                statement.setString(1, set.config().defaultSchema());
+                statement.execute();
+            }
+        }
+
+        /**
+         * Removes the version from the history, and every repeatable with it: a down script may drop what a repeatable
+         * created (a view over a dropped column), so the next migrate to the latest version applies the repeatables again.
+         */
+        private void removeFromHistory(Connection connection, MigrationVersion version) throws SQLException {
+            if (!historyExists(connection)) {
+                return;
+            }
+            List<Integer> ranks = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT installed_rank FROM " + bookkeeping()
+                         + " WHERE version IS NULL AND type <> 'SCHEMA'")) {
+                while (rs.next()) {
+                    ranks.add(rs.getInt(1));
+                }
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT installed_rank, version FROM " + bookkeeping()
+                         + " WHERE version IS NOT NULL")) {
+                while (rs.next()) {
+                    String text = rs.getString(2);
+                    if (MigrationVersion.isValid(text) && MigrationVersion.of(text).sameAs(version)) {
+                        ranks.add(rs.getInt(1));
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + bookkeeping()
+                    + " WHERE installed_rank = ?")) {
+                for (int rank : ranks) {
+                    delete.setInt(1, rank);
+                    delete.executeUpdate();
+                }
+            }
+        }
+
+        private boolean historyExists(Connection connection) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                statement.setString(1, bookkeeping());
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }
+        }
+
+        private HarnessException translate(FlywayException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof FlywaySqlScriptException script) {
+                    Path file = findScript(script.getResource() == null ? null : script.getResource().getFilename());
+                    SQLException sql = script.getCause() instanceof SQLException s ? s : null;
+                    String message = ScriptErrors.sqlError(file, script.getLineNumber(), sql, script.getStatement(), timeouts());
+                    return new HarnessException(ErrorCode.MIGRATION_FAILED, message, file, script.getLineNumber(), e);
+                }
+            }
+            return new HarnessException(ErrorCode.MIGRATION_FAILED, "Flyway could not migrate " + set.name() + ": "
+                    + e.getMessage().strip(), e);
+        }
+
+        private Path findScript(String fileName) {
+            if (fileName == null) {
+                return null;
+            }
+            for (Migration migration : set.migrations()) {
+                if (migration.up().fileName().equals(fileName)) {
+                    return migration.up().file();
+                }
+            }
+            for (RepeatableMigration repeatable : set.repeatables()) {
+                if (repeatable.script().fileName().equals(fileName)) {
+                    return repeatable.script().file();
+                }
+            }
+            return set.directory().resolve(fileName);
+        }
+
+        private static String quote(String identifier) {
+            return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        }
+    }
+}
