@@ -119,6 +119,7 @@ public final class FlywayRunner implements MigrationRunner {
         private FluentConfiguration configuration() {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("flyway.postgresql.transactional.lock", "false");
+            properties.put("flyway.table", FlywayFormat.historyTable(set.config()));
             set.config().flyway().forEach((key, value) -> properties.put(key.startsWith("flyway.") ? key : "flyway." + key, value));
             // the timeouts first on every connection Flyway opens; a service's own initSql runs after them
             String ownInitSql = properties.remove("flyway.initSql");

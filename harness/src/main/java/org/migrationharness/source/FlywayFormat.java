@@ -63,7 +63,7 @@ public final class FlywayFormat implements MigrationFormat {
 
     /** The name of Flyway's history table for this configuration. */
     public static String historyTable(ServiceConfig config) {
-        return config.flyway().getOrDefault("table", DEFAULT_HISTORY_TABLE);
+        return config.flyway().getOrDefault("table", config.historyTableOr(DEFAULT_HISTORY_TABLE));
     }
 
     @Override

@@ -115,7 +115,7 @@ class MigrationSetReaderTests {
                     assertThat(e.line()).isEqualTo(2);
                 })
                 .hasMessageStartingWith("Unknown key 'schema' in " + dir.resolve("harness.yaml") + " (line 2).")
-                .hasMessageContaining("Known keys: encoding, flyway, format, lock-timeout, naming, placeholders, schemas, "
+                .hasMessageContaining("Known keys: encoding, flyway, format, history-table, lock-timeout, naming, placeholders, schemas, "
                         + "statement-timeout.");
     }
 

@@ -1,0 +1,258 @@
+package org.migrationharness.apply;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.postgres.Database;
+import org.migrationharness.source.Migration;
+import org.migrationharness.source.MigrationSet;
+import org.migrationharness.source.MigrationVersion;
+import org.migrationharness.source.Script;
+import org.migrationharness.source.Timeouts;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * A runner for the formats whose scripts the harness runs itself (every one but Flyway): each script runs as its
+ * format's {@link #execution} says, with the statement and lock timeouts, the service's schema first on the search
+ * path, and the tool's {@link Bookkeeping} updated in the same transaction where there is one. A failing statement
+ * is named by its file and its 1-based line in that file, whatever the format (for a whole-script query, from the
+ * server's error position).
+ */
+public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
+
+    protected final MigrationSet set;
+    protected final Database database;
+
+    protected ScriptRunner(MigrationSet set, Database database) {
+        this.set = set;
+        this.database = database;
+    }
+
+    /** The tool's bookkeeping table. */
+    protected abstract Bookkeeping bookkeeping(MigrationSet set);
+
+    /** How the tool runs this script of this migration. */
+    protected abstract Execution execution(Migration migration, Script script, boolean up);
+
+    @Override
+    public String bookkeeping() {
+        return bookkeeping(set).table();
+    }
+
+    @Override
+    public String text(Script script) {
+        return script.text();
+    }
+
+    @Override
+    public List<String> appliedVersions() {
+        try (Connection connection = connect(false)) {
+            bookkeeping(set).create(connection);
+            return bookkeeping(set).applied(connection);
+        } catch (SQLException e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot read " + bookkeeping() + " in " + database.name()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> migrate(String target, boolean withExtras) {
+        MigrationVersion until = target == null ? null : MigrationVersion.of(target);
+        Set<MigrationVersion> done = new HashSet<>();
+        appliedVersions().forEach(v -> done.add(MigrationVersion.of(v)));
+        List<String> applied = new ArrayList<>();
+        for (Migration migration : set.migrations()) {
+            if (until != null && migration.version().compareTo(until) > 0) {
+                break;
+            }
+            if (done.stream().anyMatch(v -> v.sameAs(migration.version()))) {
+                continue;
+            }
+            run(migration, migration.up(), true);
+            applied.add(migration.version().text());
+        }
+        return applied;
+    }
+
+    @Override
+    public void undo(Migration migration, Script down) {
+        run(migration, down, false);
+    }
+
+    private void run(Migration migration, Script script, boolean up) {
+        Execution execution = execution(migration, script, up);
+        Bookkeeping bookkeeping = bookkeeping(set);
+        RunningScripts.started(script.file(), up ? "up" : "down", database.name());
+        try {
+            if (execution == Execution.WHOLE_SCRIPT) {
+                runWhole(migration, script, up, bookkeeping);
+            } else {
+                runStatements(migration, script, up, bookkeeping, execution);
+            }
+        } finally {
+            RunningScripts.finished();
+        }
+    }
+
+    /** The whole text in one simple-protocol query (its own implicit transaction), the bookkeeping apart. */
+    private void runWhole(Migration migration, Script script, boolean up, Bookkeeping bookkeeping) {
+        try (Connection connection = connect(true)) {
+            bookkeeping.create(connection);
+            bookkeeping.starting(connection, migration, up);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(text(script));
+            } catch (SQLException e) {
+                markFailed(migration, up, bookkeeping);
+                int line = lineOfPosition(script, e);
+                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(script.file(), line, e,
+                        statementAt(script, line), timeouts()), script.file(), line, e);
+            }
+            record(connection, migration, up, bookkeeping, script);
+        } catch (SQLException e) {
+            throw environment(script, e);
+        }
+    }
+
+    private void runStatements(Migration migration, Script script, boolean up, Bookkeeping bookkeeping,
+                               Execution execution) {
+        List<SqlStatement> statements = SqlScript.split(text(script));
+        boolean transactional = execution == Execution.TRANSACTION
+                || execution == Execution.TRANSACTION_UNLESS_IMPOSSIBLE
+                && statements.stream().noneMatch(SqlStatement::nonTransactional);
+        try (Connection connection = connect(false)) {
+            bookkeeping.create(connection);
+            connection.setAutoCommit(!transactional);
+            bookkeeping.starting(connection, migration, up);
+            SqlStatement current = null;
+            try {
+                for (SqlStatement statement : statements) {
+                    current = statement;
+                    try (Statement jdbc = connection.createStatement()) {
+                        jdbc.execute(statement.sql());
+                    }
+                }
+                current = null;
+                record(connection, migration, up, bookkeeping, script);
+                if (transactional) {
+                    connection.commit();
+                }
+            } catch (SQLException e) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                if (current == null) {
+                    throw e;
+                }
+                markFailed(migration, up, bookkeeping);
+                int line = script.lineInFile(current.line());
+                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(script.file(), line, e,
+                        current.sql(), timeouts()), script.file(), line, e);
+            }
+        } catch (SQLException e) {
+            throw environment(script, e);
+        }
+    }
+
+    private static void record(Connection connection, Migration migration, boolean up, Bookkeeping bookkeeping,
+                               Script script) throws SQLException {
+        if (up) {
+            bookkeeping.applied(connection, migration);
+        } else {
+            bookkeeping.reverted(connection, migration);
+        }
+    }
+
+    private void markFailed(Migration migration, boolean up, Bookkeeping bookkeeping) {
+        try (Connection connection = connect(false)) {
+            bookkeeping.failed(connection, migration, up);
+        } catch (SQLException e) {
+            // the failure of the script is what the user needs to see
+        }
+    }
+
+    private Timeouts timeouts() {
+        return set.config().timeouts().effective();
+    }
+
+    /**
+     * A connection as the tool's: the service's schemas exist and its default schema leads the search path, the
+     * timeouts set; {@code simple} sends every query with the simple protocol, as tools that Exec a whole file do.
+     */
+    protected Connection connect(boolean simple) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", database.user());
+        if (database.password() != null) {
+            properties.setProperty("password", database.password());
+        }
+        properties.setProperty("ApplicationName", "migration-harness");
+        if (simple) {
+            properties.setProperty("preferQueryMode", "simple");
+        }
+        Connection connection = DriverManager.getConnection(database.jdbcUrl(), properties);
+        try (Statement statement = connection.createStatement()) {
+            for (String schema : set.config().schemas()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+            }
+            statement.execute(timeouts().setStatements());
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT set_config('search_path', quote_ident(?) || ', ' || current_setting('search_path'), false)")) {
+            statement.setString(1, set.config().defaultSchema());
+            statement.execute();
+        }
+        return connection;
+    }
+
+    private HarnessException environment(Script script, SQLException e) {
+        return new HarnessException(ErrorCode.ENVIRONMENT, "Cannot run " + DisplayPath.of(script.file()) + " on database "
+                + database.name() + " (or record it in " + bookkeeping() + "): " + e.getMessage(), e);
+    }
+
+    /** The line in the file of the server's error position (1-based character offset in the query), else the first. */
+    private static int lineOfPosition(Script script, SQLException e) {
+        int position = 0;
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            ServerErrorMessage message = psql.getServerErrorMessage();
+            position = message.getPosition() > 0 ? message.getPosition() : message.getInternalPosition();
+        }
+        String text = script.text();
+        int line = 1;
+        for (int i = 0; i < Math.min(position - 1, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        if (position <= 0) {
+            // no position (a runtime error): the first statement that starts at or before... the script's first line
+            line = SqlScript.split(text).stream().findFirst().map(SqlStatement::line).orElse(1);
+        }
+        return script.lineInFile(line);
+    }
+
+    /** The statement of the script that holds this line of the file, for the message. */
+    private static String statementAt(Script script, int lineInFile) {
+        String found = null;
+        for (SqlStatement statement : SqlScript.split(script.text())) {
+            if (script.lineInFile(statement.line()) <= lineInFile) {
+                found = statement.sql();
+            }
+        }
+        return found;
+    }
+
+    protected static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY idx_customers_email ON customers (email);

@@ -1,0 +1,3 @@
+BEGIN;
+ALTER TABLE customers DROP COLUMN email;
+COMMIT;
