@@ -115,7 +115,7 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
                 statement.execute(text(script));
             } catch (SQLException e) {
                 markFailed(migration, up, bookkeeping);
-                int line = lineOfPosition(script, e);
+                int line = lineOfPosition(script, e).orElseGet(() -> lineByReplay(connection, script));
                 throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(script.file(), line, e,
                         statementAt(script, line), timeouts()), script.file(), line, e);
             }
@@ -220,12 +220,15 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
                 + database.name() + " (or record it in " + bookkeeping() + "): " + e.getMessage(), e);
     }
 
-    /** The line in the file of the server's error position (1-based character offset in the query), else the first. */
-    private static int lineOfPosition(Script script, SQLException e) {
+    /** The line in the file of the server's error position (a 1-based character offset in the query), if it gave one. */
+    private static java.util.OptionalInt lineOfPosition(Script script, SQLException e) {
         int position = 0;
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             ServerErrorMessage message = psql.getServerErrorMessage();
             position = message.getPosition() > 0 ? message.getPosition() : message.getInternalPosition();
+        }
+        if (position <= 0) {
+            return java.util.OptionalInt.empty();
         }
         String text = script.text();
         int line = 1;
@@ -234,11 +237,37 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
                 line++;
             }
         }
-        if (position <= 0) {
-            // no position (a runtime error): the first statement that starts at or before... the script's first line
-            line = SqlScript.split(text).stream().findFirst().map(SqlStatement::line).orElse(1);
+        return java.util.OptionalInt.of(script.lineInFile(line));
+    }
+
+    /**
+     * A runtime error (division by zero, a constraint) has no position. The whole-script query was rolled back, so
+     * when every statement can run in a transaction, they are run again one by one inside a transaction that is
+     * rolled back, to find the one that fails; otherwise the script's first statement is named.
+     */
+    private int lineByReplay(Connection connection, Script script) {
+        List<SqlStatement> statements = SqlScript.split(text(script));
+        int first = statements.isEmpty() ? 1 : statements.get(0).line();
+        if (statements.stream().anyMatch(st -> st.nonTransactional() || st.isTransactionControl())) {
+            return script.lineInFile(first);
         }
-        return script.lineInFile(line);
+        try (Statement jdbc = connection.createStatement()) {
+            jdbc.execute("BEGIN");
+            try {
+                for (SqlStatement statement : statements) {
+                    try {
+                        jdbc.execute(statement.sql());
+                    } catch (SQLException e) {
+                        return script.lineInFile(statement.line());
+                    }
+                }
+            } finally {
+                jdbc.execute("ROLLBACK");
+            }
+        } catch (SQLException e) {
+            // the replay itself could not run: name the first statement
+        }
+        return script.lineInFile(first);
     }
 
     /** The statement of the script that holds this line of the file, for the message. */

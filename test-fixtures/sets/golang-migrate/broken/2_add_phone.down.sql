@@ -1,0 +1,3 @@
+-- the column was called phone
+
+ALTER TABLE accounts DROP COLUMN phon;

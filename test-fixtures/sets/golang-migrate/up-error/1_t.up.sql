@@ -1,0 +1,4 @@
+CREATE TABLE t (id int);
+
+-- a typo on line 4
+INSERT INTO tt VALUES (1);
