@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.postgres.Database;
@@ -91,9 +90,9 @@ final class Jdbc {
                 + " AND NOT a.attisdropped", schema, table, column);
     }
 
-    /** Migrates to the latest version and reads the service's one schema (without Flyway's history table). */
+    /** Migrates to the latest version and reads the service's one schema (without the tool's bookkeeping table). */
     static SchemaSnapshot migratedSchema(Migrator migrator, Database database, String schema) {
         migrator.migrateAll();
-        return SchemaReader.read(database, List.of(schema), Set.of(Migrator.DEFAULT_HISTORY_TABLE));
+        return SchemaReader.read(database, List.of(schema), migrator.bookkeepingTables());
     }
 }
