@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.report.Finding;
 import org.migrationharness.testing.MigrationFolder;
 
 /** The format seam: formats found through the ServiceLoader, chosen by harness.yaml, --format or the files. */
@@ -34,6 +35,40 @@ class MigrationFormatsTests {
         assertThat(set.migrations().get(0).up()).isEqualTo(new Script(dir.resolve("V1__a.sql"), 1, "V1",
                 "CREATE TABLE a (id int);\n"));
         assertThat(set.migrations().get(0).down().label()).isEqualTo("U1");
+    }
+
+    @Test
+    void should_detect_golang_migrate_from_its_up_and_down_files() {
+        MigrationFolder.in(dir).file("1_a.up.sql", "CREATE TABLE a (id int);\n").file("1_a.down.sql", "DROP TABLE a;\n")
+                .file("10_b.up.sql", "CREATE TABLE b (id int);\n").file("2_c.up.sql", "CREATE TABLE c (id int);\n");
+
+        MigrationSet set = MigrationSetReader.read(dir, "detected");
+
+        assertThat(set.format()).isEqualTo("golang-migrate");
+        assertThat(set.migrations()).extracting(m -> m.version().text()).containsExactly("1", "2", "10");
+        assertThat(set.migrations().get(0).down().label()).isEqualTo("1_a.down");
+    }
+
+    @Test
+    void should_refuse_a_folder_whose_files_look_like_two_formats_naming_a_file_of_each() {
+        MigrationFolder.in(dir).file("V1__a.sql", "SELECT 1;\n").file("2_b.up.sql", "SELECT 2;\n");
+
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "mixed"))
+                .isInstanceOfSatisfying(HarnessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT))
+                .hasMessage("The files of " + org.migrationharness.internal.DisplayPath.of(dir) + " look like 2 formats:"
+                        + " flyway (V1__a.sql) and golang-migrate (2_b.up.sql).\nA folder holds one format: move the"
+                        + " files of the other out, or say which it is with format: in harness.yaml (or --format).");
+    }
+
+    @Test
+    void should_read_a_folder_in_the_format_asked_for_even_where_other_files_are_there() {
+        MigrationFolder.in(dir).file("V1__a.sql", "SELECT 1;\n").file("2_b.up.sql", "SELECT 2;\n");
+
+        MigrationSet set = MigrationSetReader.read(dir, "asked", "golang-migrate");
+
+        assertThat(set.format()).isEqualTo("golang-migrate");
+        assertThat(set.problems()).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).startsWith("V1__a.sql: golang-migrate skips files not named"));
     }
 
     @Test
