@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.apply.Migrator;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
@@ -28,6 +29,7 @@ final class CheckContext implements AutoCloseable {
     private Database migrated;
     private StepwiseWalk.Result stepwise;
     private SchemaSnapshot migratedSnapshot;
+    private Database dependencies;
 
     CheckContext(MigrationSet set, PostgresServer server, VerifyOptions options) {
         this.set = set;
@@ -65,11 +67,41 @@ final class CheckContext implements AutoCloseable {
         }
     }
 
-    /** A new empty database for this service, dropped when the service's checks end. */
+    /**
+     * A new database for this service, dropped when the service's checks end: empty, or, for a service that depends
+     * on others, a copy of one where they are migrated.
+     */
     Database newDatabase(String purpose) {
-        Database database = server.createDatabase(set.name() + "_" + purpose);
-        databases.add(database);
-        return database;
+        if (options.dependencies().isEmpty()) {
+            Database database = server.createDatabase(set.name() + "_" + purpose);
+            databases.add(database);
+            return database;
+        }
+        return cloneOf(dependenciesMigrated(), purpose);
+    }
+
+    /** A database where the service's dependencies are migrated, built once: the template of every new database. */
+    private Database dependenciesMigrated() {
+        if (dependencies == null) {
+            Database database = server.createDatabase(set.name() + "_dependencies");
+            databases.add(database);
+            for (MigrationSet dependency : options.dependencies()) {
+                try {
+                    new Migrator(dependency, database).migrateAll();
+                } catch (HarnessException e) {
+                    throw new HarnessException(ErrorCode.ENVIRONMENT, set.name() + " depends on " + dependency.name()
+                            + ", which fails to migrate: " + e.getMessage() + "\nVerify " + dependency.name()
+                            + " on its own first.", e);
+                }
+            }
+            dependencies = database;
+        }
+        return dependencies;
+    }
+
+    /** The schemas of the services this one depends on: theirs, not checked here. */
+    List<String> dependencySchemas() {
+        return options.dependencies().stream().flatMap(d -> d.config().schemas().stream()).distinct().toList();
     }
 
     /** A copy of {@code template} (no connection may be open to it), dropped when the service's checks end. */

@@ -42,7 +42,8 @@ final class NamingObjectCheck implements Check {
     @Override
     public void run(CheckContext context) {
         Database migrated = context.migrated();
-        SchemaSnapshot snapshot = SchemaReader.read(migrated, List.of(), new Migrator(context.set(), migrated).bookkeepingTables());
+        SchemaSnapshot snapshot = SchemaReader.read(migrated, schemasOf(context, migrated),
+                new Migrator(context.set(), migrated).bookkeepingTables());
         List<Finding> findings = ObjectNaming.check(context.set().config().naming(), snapshot,
                 context.set().config().schemas(), reservedWords(migrated), scripts(context, migrated));
         findings.forEach(context::report);
@@ -66,6 +67,29 @@ final class NamingObjectCheck implements Check {
             }
         }
         return scripts;
+    }
+
+    /** Every non-system schema (empty: SchemaReader reads them all), less those of the services this one depends on. */
+    private static List<String> schemasOf(CheckContext context, Database database) {
+        List<String> theirs = context.dependencySchemas();
+        if (theirs.isEmpty()) {
+            return List.of();
+        }
+        List<String> schemas = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT IN"
+                     + " ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%'"
+                     + " AND nspname NOT LIKE 'pg\\_temp\\_%' ORDER BY 1")) {
+            while (rs.next()) {
+                if (!theirs.contains(rs.getString(1))) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not list the schemas of " + database.name() + ": "
+                    + e.getMessage(), e);
+        }
+        return schemas;
     }
 
     private static Set<String> reservedWords(Database database) {

@@ -3,6 +3,8 @@ package org.migrationharness.check;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.migrationharness.source.MigrationSet;
+
 /**
  * What {@link Verifier} checks besides the migrations themselves.
  *
@@ -10,11 +12,20 @@ import java.util.List;
  * @param expectationRequired whether a missing expectation is an error (services) or the check is skipped (folders)
  * @param seeds the seed fixtures folder ({@code <environment>/} sub-folders), or null
  * @param environments the seed environments to load; empty: every environment folder present
+ * @param dependencies the sets of the services this one depends on, in the order to migrate them: every database of
+ *        the service starts with them migrated (their schemas are theirs: left out of the service's checks)
  */
-public record VerifyOptions(Path expected, boolean expectationRequired, Path seeds, List<String> environments) {
+public record VerifyOptions(Path expected, boolean expectationRequired, Path seeds, List<String> environments,
+                            List<MigrationSet> dependencies) {
 
     public VerifyOptions {
         environments = environments == null ? List.of() : List.copyOf(environments);
+        dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+    }
+
+    /** Options without dependencies. */
+    public VerifyOptions(Path expected, boolean expectationRequired, Path seeds, List<String> environments) {
+        this(expected, expectationRequired, seeds, environments, List.of());
     }
 
     /** Options for a bare migrations folder: no expectation, no seeds. */

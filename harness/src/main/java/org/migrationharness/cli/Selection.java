@@ -108,7 +108,8 @@ final class Selection {
         List<Entry> entries = new ArrayList<>();
         if (all || !services.isEmpty()) {
             Repository repository = Repository.locate();
-            List<String> names = all ? repository.services() : services;
+            // a service after those it depends on: verify --all reports them in the order they would deploy
+            List<String> names = repository.inDependencyOrder(all ? repository.services() : services);
             if (names.isEmpty()) {
                 throw new HarnessException(ErrorCode.INPUT, "No services under " + repository.servicesFolder()
                         + ": each needs a <service>/migrations/ folder.");

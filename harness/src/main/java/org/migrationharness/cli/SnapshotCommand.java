@@ -80,7 +80,9 @@ final class SnapshotCommand {
         try (PostgresServer server = PostgresServer.start(settings); SlowScriptNotice slow = SlowScriptNotice.watch(err)) {
             Selection.started(server, err);
             for (Selection.Entry entry : entries) {
-                SchemaSnapshot snapshot = snapshot(server, entry.set(), version);
+                List<MigrationSet> dependencies = entry.repository() == null ? List.of()
+                        : entry.repository().dependencies(entry.set());
+                SchemaSnapshot snapshot = snapshot(server, entry.set(), dependencies, version);
                 if (writeExpected) {
                     writeExpected(entry, snapshot, server.majorVersion());
                 } else if (output != null) {
@@ -94,9 +96,13 @@ final class SnapshotCommand {
         return 0;
     }
 
-    private SchemaSnapshot snapshot(PostgresServer server, MigrationSet set, String version) {
+    private SchemaSnapshot snapshot(PostgresServer server, MigrationSet set, List<MigrationSet> dependencies,
+                                    String version) {
         Database database = server.createDatabase(set.name());
         try {
+            for (MigrationSet dependency : dependencies) {
+                new Migrator(dependency, database).migrateAll(); // the service's database starts with them
+            }
             Migrator migrator = new Migrator(set, database);
             if (version == null) {
                 migrator.migrateAll();

@@ -90,7 +90,8 @@ final class VerifyCommand {
                 Repository repository = entry.repository();
                 Path serviceExpected = expected != null ? expected : repository.expectedSchema(entry.service());
                 Path serviceSeeds = seeds != null ? seeds : repository.seeds(entry.service()).orElse(null);
-                options = new VerifyOptions(serviceExpected, true, serviceSeeds, environments);
+                options = new VerifyOptions(serviceExpected, true, serviceSeeds, environments,
+                        repository.dependencies(entry.set()));
             } else {
                 options = new VerifyOptions(expected, expected != null, seeds, environments);
             }

@@ -3,6 +3,7 @@ package org.migrationharness.source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -76,6 +77,71 @@ public record Repository(Path root) {
     /** Reads a service's migration set in the given format (null or {@code auto}: as {@link #read(String)}). */
     public MigrationSet read(String service, String format) {
         return MigrationSetReader.read(serviceFolder(service), service, format);
+    }
+
+    /**
+     * The sets of the services this one depends on ({@code depends-on:} in its harness.yaml), transitively, each
+     * after those it depends on: what must be migrated, in this order, before the service itself.
+     *
+     * @throws HarnessException with {@link ErrorCode#INPUT} naming the file and line of an unknown service or a cycle
+     */
+    public List<MigrationSet> dependencies(MigrationSet set) {
+        List<String> order = new ArrayList<>();
+        visit(set.name(), set.config(), new ArrayList<>(), order);
+        order.remove(set.name());
+        return order.stream().map(this::read).map(d -> d.withConfig(d.config().withTimeouts(set.config().timeouts())))
+                .toList();
+    }
+
+    /**
+     * The services in an order where each comes after the services it depends on; otherwise in the order given.
+     *
+     * @throws HarnessException with {@link ErrorCode#INPUT} naming the file and line of an unknown service or a cycle
+     */
+    public List<String> inDependencyOrder(List<String> services) {
+        List<String> order = new ArrayList<>();
+        for (String service : services) {
+            visit(service, config(service), new ArrayList<>(), order);
+        }
+        List<String> selected = new ArrayList<>(order);
+        selected.retainAll(services);
+        return selected;
+    }
+
+    private void visit(String service, ServiceConfig config, List<String> path, List<String> order) {
+        if (order.contains(service)) {
+            return;
+        }
+        if (path.contains(service)) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(service), path.size()));
+            cycle.add(service);
+            String where = cycle.stream().distinct().map(s -> {
+                ServiceConfig c = config(s);
+                return root.relativize(c.file()).toString().replace('\\', '/') + " line " + c.dependsOnLine();
+            }).collect(java.util.stream.Collectors.joining(", "));
+            throw new HarnessException(ErrorCode.INPUT, "Services depend on each other in a cycle: "
+                    + String.join(" -> ", cycle) + " (depends-on in " + where + ").\nNo order can migrate them:"
+                    + " remove one of these dependencies.", config.file(), config.dependsOnLine(), null);
+        }
+        path.add(service);
+        for (String dependency : config.dependsOn()) {
+            if (!services().contains(dependency)) {
+                throw new HarnessException(ErrorCode.INPUT, "Service " + service + " depends on '" + dependency
+                        + "' (depends-on in " + (config.file() == null ? "harness.yaml"
+                        : root.relativize(config.file()).toString().replace('\\', '/')) + " line " + config.dependsOnLine()
+                        + "), which is no service here.\nServices: " + services() + ". Fix the name, or add the service.",
+                        config.file(), config.dependsOnLine(), null);
+            }
+            visit(dependency, config(dependency), path, order);
+        }
+        path.remove(path.size() - 1);
+        order.add(service);
+    }
+
+    /** A service's harness.yaml (its defaults when it has none). */
+    private ServiceConfig config(String service) {
+        Path file = serviceFolder(service).resolve(ServiceConfig.FILE_NAME);
+        return Files.isRegularFile(file) ? ServiceConfig.read(file) : ServiceConfig.defaults();
     }
 
     /** The service's committed expected schema file (it may not exist yet). */

@@ -32,6 +32,7 @@ import org.migrationharness.naming.NamingConfig;
  * naming:                        # naming rules: settings and suppressions (see NamingConfig)
  *   rules: {index-prefix: {severity: warning}}
  * format: auto                   # the migration format: auto (detected from the files), flyway, ...
+ * depends-on: [customer]        # services migrated first in every database of this one (their schemas are theirs)
  * history-table: schema_migrations  # the tool's bookkeeping table (default: the tool's own; Flyway: flyway.table)
  * encoding: UTF-8                # the scripts' encoding (default UTF-8); also Flyway's
  * statement-timeout: 5min        # longest a statement of a script may run (0 = no limit)
@@ -46,14 +47,15 @@ import org.migrationharness.naming.NamingConfig;
  * @param flyway extra Flyway configuration properties
  * @param naming the naming rules' settings and suppressions (the repository's defaults merged in by the reader)
  * @param format the migration format's id, or {@code auto} (the default) to detect it from the files
+ * @param dependsOn the services (under service-migrations/) this one needs migrated first, as written
  * @param historyTable the tool's bookkeeping table in the default schema, or null for the format's default
  * @param encoding the encoding of the scripts (UTF-8 unless {@code encoding:} says otherwise)
  * @param timeouts the statement and lock timeouts set in the file (unset parts come from the run, then the defaults)
  * @param file the file this came from, or null for the defaults
  */
 public record ServiceConfig(List<String> schemas, Map<String, String> placeholders, Map<String, String> flyway,
-                            NamingConfig naming, String format, String historyTable, Charset encoding, Timeouts timeouts,
-                            Path file) {
+                            NamingConfig naming, String format, List<String> dependsOn, String historyTable,
+                            Charset encoding, Timeouts timeouts, Path file) {
 
     /** The name of the configuration file in a service folder or a migrations folder. */
     public static final String FILE_NAME = "harness.yaml";
@@ -72,23 +74,26 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
         flyway = flyway == null ? Map.of() : Map.copyOf(flyway);
         naming = naming == null ? NamingConfig.defaults() : naming;
         format = format == null ? MigrationFormats.AUTO : format;
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
         timeouts = timeouts == null ? Timeouts.UNSET : timeouts;
     }
 
     /** The configuration of a service with no {@code harness.yaml}. */
     public static ServiceConfig defaults() {
-        return new ServiceConfig(List.of(), Map.of(), Map.of(), NamingConfig.defaults(), null, null, null, null, null);
+        return new ServiceConfig(List.of(), Map.of(), Map.of(), NamingConfig.defaults(), null, null, null, null, null, null);
     }
 
     /** This configuration with its naming settings laid over the repository's defaults. */
     public ServiceConfig withNamingDefaults(NamingConfig defaults) {
-        return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults), format, historyTable, encoding, timeouts, file);
+        return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults), format, dependsOn, historyTable, encoding, timeouts,
+                file);
     }
 
     /** This configuration with the run's timeouts (an option, system property or environment variable) laid over its own. */
     public ServiceConfig withTimeouts(Timeouts run) {
-        return new ServiceConfig(schemas, placeholders, flyway, naming, format, historyTable, encoding, run.over(timeouts), file);
+        return new ServiceConfig(schemas, placeholders, flyway, naming, format, dependsOn, historyTable, encoding,
+                run.over(timeouts), file);
     }
 
     /** The schema that holds the history table and is first on the search path, or {@code public}. */
@@ -98,7 +103,7 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
 
     /** Reads a {@code harness.yaml}. */
     public static ServiceConfig read(Path file) {
-        Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null, null, null), "schemas: [my_service]");
+        Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null, null, null, null), "schemas: [my_service]");
         for (String schema : config.schemas() == null ? List.<String>of() : config.schemas()) {
             if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
                 throw new HarnessException(ErrorCode.INPUT, "Schema name '" + schema + "' in " + file
@@ -112,7 +117,28 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                 config.lockTimeout() == null ? null : Timeouts.parse(config.lockTimeout(), file + " key " + Timeouts.LOCK_KEY));
         return new ServiceConfig(config.schemas(), config.placeholders(), config.flyway(),
                 NamingConfig.from(config.naming(), file, true), format(config.format(), file),
-                historyTable(config.historyTable(), file), charset(config.encoding(), file), timeouts, file);
+                dependsOn(config.dependsOn(), file), historyTable(config.historyTable(), file),
+                charset(config.encoding(), file), timeouts, file);
+    }
+
+    private static List<String> dependsOn(List<String> services, Path file) {
+        if (services == null) {
+            return null;
+        }
+        for (String service : services) {
+            if (service == null || !service.matches("[A-Za-z0-9_.-]+")) {
+                int line = keyLine(file, List.of("depends-on"));
+                throw new HarnessException(ErrorCode.INPUT, "depends-on names '" + service + "' in " + file
+                        + (line > 0 ? " (line " + line + ")" : "") + ", which is not a service name.\n"
+                        + "Name folders under service-migrations/, e.g. depends-on: [customer].", file, line, null);
+            }
+        }
+        return services;
+    }
+
+    /** The line of {@code depends-on:} in this configuration's file, 0 when unknown. */
+    public int dependsOnLine() {
+        return file == null ? 0 : keyLine(file, List.of("depends-on"));
     }
 
     private static String historyTable(String name, Path file) {
@@ -207,6 +233,7 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                         @JsonProperty("flyway") Map<String, String> flyway,
                         @JsonProperty("naming") NamingConfig.Keys naming,
                         @JsonProperty("format") String format,
+                        @JsonProperty("depends-on") List<String> dependsOn,
                         @JsonProperty("history-table") String historyTable,
                         @JsonProperty("encoding") String encoding,
                         @JsonProperty(Timeouts.STATEMENT_KEY) String statementTimeout,
