@@ -27,7 +27,7 @@ import org.migrationharness.report.Severity;
  * The platform's timestamped SQL scripts (described in the platform's {@code timestamped-sql-scripts.md}):
  * {@code {timestamp}_{service}_{description}.sql}, the timestamp {@code yyyymmdd_nnn} ({@code 20240101_001}), in the
  * {@code schema/} and {@code data/} sub-folders of the migrations folder, each rolled back by the script of the same
- * file name in {@code rollback/}. {@code seeds/} holds seed scripts, not migrations, and is left to the seed checks.
+ * file name in {@code rollback/}. {@code seeds/} holds seed scripts, not migrations: it is not read.
  *
  * <p>The version is the timestamp as the team writes it, {@code 20240101_001}: a {@link MigrationVersion} whose two
  * parts compare as numbers, so versions sort exactly as the timestamps do (the day, then the three-digit sequence).
