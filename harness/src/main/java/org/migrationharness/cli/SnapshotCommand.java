@@ -33,7 +33,8 @@ final class SnapshotCommand {
             """ + Selection.SELECTION_HELP + """
             Options:
               --version V              migrate up to and including version V (default: every migration)
-              --format F               auto (default: harness.yaml's format:, else detected from the files), flyway
+              --format F               auto (default: harness.yaml's format:, else detected from the files), flyway,
+                                       golang-migrate, sectioned, timestamped
               --output FILE            write the snapshot there (default: stdout); one migration set only; its
                                        folder must exist (checked before the server starts)
               --write-expected         write each selected service's service-migrations/<service>/expected-schema.json

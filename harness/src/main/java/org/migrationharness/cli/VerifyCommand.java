@@ -28,7 +28,8 @@ final class VerifyCommand {
 
             """ + Selection.SELECTION_HELP + """
             Options:
-              --format F               auto (default: harness.yaml's format:, else detected from the files), flyway
+              --format F               auto (default: harness.yaml's format:, else detected from the files), flyway,
+                                       golang-migrate, sectioned, timestamped
               --expected FILE          expected schema to compare with (default for a service: its expected-schema.json)
               --seeds DIR              seed fixtures: DIR/<environment>/ (default for a service: seeds/<service>/)
               --env E                  seed environment to load (repeatable; default: every one present)

@@ -1,0 +1,1 @@
+-- harness:irreversible the previous NULLs are not recorded anywhere

@@ -1,0 +1,4 @@
+-- Rollback: add_user_status
+-- Service: auth-service
+
+ALTER TABLE users DROP COLUMN IF EXISTS status;
