@@ -114,7 +114,7 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(text(script));
             } catch (SQLException e) {
-                markFailed(migration, up, bookkeeping);
+                markFailed(migration, up, bookkeeping, e);
                 int line = lineOfPosition(script, e);
                 throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(script.file(), line, e,
                         statementAt(script, line), timeouts()), script.file(), line, e);
@@ -155,7 +155,7 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
                 if (current == null) {
                     throw e;
                 }
-                markFailed(migration, up, bookkeeping);
+                markFailed(migration, up, bookkeeping, e);
                 int line = script.lineInFile(current.line());
                 throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(script.file(), line, e,
                         current.sql(), timeouts()), script.file(), line, e);
@@ -174,9 +174,9 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
         }
     }
 
-    private void markFailed(Migration migration, boolean up, Bookkeeping bookkeeping) {
+    private void markFailed(Migration migration, boolean up, Bookkeeping bookkeeping, SQLException error) {
         try (Connection connection = connect(false)) {
-            bookkeeping.failed(connection, migration, up);
+            bookkeeping.failed(connection, migration, up, error);
         } catch (SQLException e) {
             // the failure of the script is what the user needs to see
         }
