@@ -66,6 +66,12 @@ public final class PrismaRunner implements MigrationRunner {
         protected Bookkeeping bookkeeping(MigrationSet set) {
             return new MigrationsTable(set);
         }
+
+        /** Every up script is a migration.sql: named with its folder, {@code 20240101120000_init/migration.sql}. */
+        @Override
+        protected String shown(Script script) {
+            return script.label();
+        }
     }
 
     /** {@code _prisma_migrations}: one row per attempt to apply a migration. */

@@ -46,6 +46,14 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
     /** How the tool runs this script of this migration. */
     protected abstract Execution execution(Migration migration, Script script, boolean up);
 
+    /**
+     * How error messages name a script's file: its file name ({@code 10_add_phone.up.sql}); a format whose files
+     * share one name ({@code migration.sql}) names the folder too.
+     */
+    protected String shown(Script script) {
+        return script.fileName();
+    }
+
     @Override
     public String bookkeeping() {
         return bookkeeping(set).table();
@@ -116,7 +124,7 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
             } catch (SQLException e) {
                 markFailed(migration, up, bookkeeping, e);
                 int line = lineOfPosition(script, e);
-                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(script.file(), line, e,
+                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(shown(script), line, e,
                         statementAt(script, line), timeouts()), script.file(), line, e);
             }
             record(connection, migration, up, bookkeeping, script);
@@ -157,7 +165,7 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
                 }
                 markFailed(migration, up, bookkeeping, e);
                 int line = script.lineInFile(current.line());
-                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(script.file(), line, e,
+                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(shown(script), line, e,
                         current.sql(), timeouts()), script.file(), line, e);
             }
         } catch (SQLException e) {
