@@ -34,4 +34,12 @@ public interface Bookkeeping {
     /** After a script failed, on a connection of its own (golang-migrate leaves the version dirty). Nothing by default. */
     default void failed(Connection connection, Migration migration, boolean up) throws SQLException {
     }
+
+    /**
+     * After a script failed, with the server's error (Prisma writes it to {@code logs}); by default
+     * {@link #failed(Connection, Migration, boolean)}.
+     */
+    default void failed(Connection connection, Migration migration, boolean up, SQLException error) throws SQLException {
+        failed(connection, migration, up);
+    }
 }

@@ -12,6 +12,11 @@ final class ScriptErrors {
     }
 
     static String sqlError(Path file, int line, SQLException e, String statement, Timeouts timeouts) {
+        return sqlError(file == null ? null : file.getFileName().toString(), line, e, statement, timeouts);
+    }
+
+    /** As {@link #sqlError(Path, int, SQLException, String, Timeouts)}, the file shown as {@code shown}. */
+    static String sqlError(String shown, int line, SQLException e, String statement, Timeouts timeouts) {
         String serverMessage = (e == null ? "unknown error" : e.getMessage()).strip();
         String state = e == null || e.getSQLState() == null ? "" : " (SQL state " + e.getSQLState() + ")";
         String firstLine = statement == null ? "" : statement.lines().map(String::strip)
@@ -19,7 +24,7 @@ final class ScriptErrors {
         if (firstLine.length() > 120) {
             firstLine = firstLine.substring(0, 117) + "...";
         }
-        String where = file == null ? "" : file.getFileName() + " line " + line + ": ";
+        String where = shown == null ? "" : shown + " line " + line + ": ";
         String shownStatement = firstLine.isEmpty() ? "" : "\nStatement: " + firstLine;
         String timeout = ScriptTimeouts.explain(e, timeouts);
         if (timeout != null) {

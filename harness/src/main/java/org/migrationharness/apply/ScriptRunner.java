@@ -46,6 +46,14 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
     /** How the tool runs this script of this migration. */
     protected abstract Execution execution(Migration migration, Script script, boolean up);
 
+    /**
+     * How error messages name a script's file: its file name ({@code 10_add_phone.up.sql}); a format whose files
+     * share one name ({@code migration.sql}) names the folder too.
+     */
+    protected String shown(Script script) {
+        return script.fileName();
+    }
+
     @Override
     public String bookkeeping() {
         return bookkeeping(set).table();
@@ -114,9 +122,9 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(text(script));
             } catch (SQLException e) {
-                markFailed(migration, up, bookkeeping);
+                markFailed(migration, up, bookkeeping, e);
                 int line = lineOfPosition(script, e).orElseGet(() -> lineByReplay(connection, script));
-                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(script.file(), line, e,
+                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(shown(script), line, e,
                         statementAt(script, line), timeouts()), script.file(), line, e);
             }
             record(connection, migration, up, bookkeeping, script);
@@ -155,9 +163,9 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
                 if (current == null) {
                     throw e;
                 }
-                markFailed(migration, up, bookkeeping);
+                markFailed(migration, up, bookkeeping, e);
                 int line = script.lineInFile(current.line());
-                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(script.file(), line, e,
+                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(shown(script), line, e,
                         current.sql(), timeouts()), script.file(), line, e);
             }
         } catch (SQLException e) {
@@ -174,9 +182,9 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
         }
     }
 
-    private void markFailed(Migration migration, boolean up, Bookkeeping bookkeeping) {
+    private void markFailed(Migration migration, boolean up, Bookkeeping bookkeeping, SQLException error) {
         try (Connection connection = connect(false)) {
-            bookkeeping.failed(connection, migration, up);
+            bookkeeping.failed(connection, migration, up, error);
         } catch (SQLException e) {
             // the failure of the script is what the user needs to see
         }

@@ -13,6 +13,7 @@ import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaDiff;
 import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.Migration;
+import org.migrationharness.source.MigrationSet;
 
 /**
  * {@code chain.down-up}: what a real rollback does. From the fully migrated schema, down one step at a time to the
@@ -29,6 +30,9 @@ final class ChainCheck implements Check {
 
     @Override
     public String skipReason(CheckContext context) {
+        if (context.set().forwardOnly()) {
+            return MigrationSet.FORWARD_ONLY;
+        }
         if (context.migrated() == null) {
             return "up.apply failed";
         }

@@ -6,17 +6,24 @@ import org.migrationharness.report.Finding;
 import org.migrationharness.report.Severity;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationFormats;
+import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;
 
 /**
  * {@code down.missing}: every migration has a down script, or one that marks it irreversible with a reason (reported
- * as info, so the reason shows in every report).
+ * as info, so the reason shows in every report). Skipped for a forward-only set ({@link MigrationSet#forwardOnly()}),
+ * which has no down scripts by design.
  */
 final class DownMissingCheck implements Check {
 
     @Override
     public CheckId id() {
         return CheckId.DOWN_MISSING;
+    }
+
+    @Override
+    public String skipReason(CheckContext context) {
+        return context.set().forwardOnly() ? MigrationSet.FORWARD_ONLY : null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.migrationharness.check;
 
 import org.migrationharness.report.CheckId;
+import org.migrationharness.source.MigrationSet;
 
 /**
  * {@code down.apply}, {@code down.leaves-trace} and {@code up.reapply-differs}: each reads its findings from the one
@@ -21,6 +22,9 @@ final class StepCheck implements Check {
 
     @Override
     public String skipReason(CheckContext context) {
+        if (context.set().forwardOnly()) {
+            return MigrationSet.FORWARD_ONLY;
+        }
         if (context.migrated() == null) {
             return "up.apply failed";
         }

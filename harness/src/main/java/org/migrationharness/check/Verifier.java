@@ -112,7 +112,8 @@ public final class Verifier {
                 if (server.isInterrupted()) {
                     break; // cut short: no verdict
                 }
-                CheckResult result = new CheckResult(check.id().id(), outcome, (System.nanoTime() - start) / 1_000_000);
+                CheckResult result = new CheckResult(check.id().id(), outcome, (System.nanoTime() - start) / 1_000_000,
+                        skip);
                 results.add(result);
                 listener.checkFinished(set.name(), result);
             }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.migrationharness.naming.NamingConfig;
+
 /**
  * A migration format: how a tool lays out its migrations in a folder, and what it keeps in the database. The reading
  * half of a format; {@code org.migrationharness.apply.MigrationRunner} is the applying half, found by the same
@@ -41,4 +43,14 @@ public interface MigrationFormat {
 
     /** What to write when a migration has no down script, e.g. {@code U4__add_phone.sql beside it}. */
     String missingDown(Migration migration);
+
+    /**
+     * The naming rules' settings for the names the tool itself generates (Prisma's {@code User_pkey}, say): laid
+     * under the repository's {@code harness-defaults.yaml} and the service's own {@code naming:}, which override them
+     * rule by rule, setting by setting. None by default: every rule as {@link org.migrationharness.naming.NamingRule}
+     * defines it.
+     */
+    default NamingConfig namingDefaults() {
+        return NamingConfig.defaults();
+    }
 }

@@ -17,9 +17,22 @@ import org.migrationharness.report.Severity;
  * @param migrations the versioned migrations, in version order, without duplicates
  * @param repeatables the repeatable migrations, in description order
  * @param problems what reading found wrong with the folder (naming.file, order.duplicate-version, down.missing)
+ * @param forwardOnly whether the set has no down migrations by design ({@code forward-only: true} in harness.yaml, or
+ *        a format whose down scripts are optional and none of whose migrations has one): the checks of down
+ *        scripts ({@code down.missing}, {@code down.apply}, {@code down.leaves-trace}, {@code up.reapply-differs},
+ *        {@code chain.down-up}) are skipped with the reason {@link #FORWARD_ONLY}
  */
 public record MigrationSet(String name, Path directory, String format, ServiceConfig config, List<Migration> migrations,
-                           List<RepeatableMigration> repeatables, List<Finding> problems) {
+                           List<RepeatableMigration> repeatables, List<Finding> problems, boolean forwardOnly) {
+
+    /** The reason the down checks of a forward-only set give for being skipped. */
+    public static final String FORWARD_ONLY = "forward-only set";
+
+    /** A set that is forward-only when its configuration says so. */
+    public MigrationSet(String name, Path directory, String format, ServiceConfig config, List<Migration> migrations,
+                        List<RepeatableMigration> repeatables, List<Finding> problems) {
+        this(name, directory, format, config, migrations, repeatables, problems, config != null && config.forwardOnly());
+    }
 
     public MigrationSet {
         migrations = List.copyOf(migrations);
@@ -29,7 +42,8 @@ public record MigrationSet(String name, Path directory, String format, ServiceCo
 
     /** This set with another configuration (the run's timeouts laid over the file's, say). */
     public MigrationSet withConfig(ServiceConfig other) {
-        return new MigrationSet(name, directory, format, other, migrations, repeatables, problems);
+        return new MigrationSet(name, directory, format, other, migrations, repeatables, problems,
+                forwardOnly || other.forwardOnly());
     }
 
     /** The migration with this version (Flyway's equality: 1.0 is 1). */

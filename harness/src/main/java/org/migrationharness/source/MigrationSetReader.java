@@ -73,6 +73,7 @@ public final class MigrationSetReader {
         String wanted = format == null || format.equals(MigrationFormats.AUTO) ? config.format() : format;
         MigrationFormat chosen = wanted.equals(MigrationFormats.AUTO) ? MigrationFormats.detect(migrations, files)
                 : MigrationFormats.byId(wanted, format != null ? "--format" : config.file() + " key format");
-        return chosen.read(migrations, name, config, files);
+        // the format's own naming defaults lie under the repository's and the service's settings
+        return chosen.read(migrations, name, config.withNamingDefaults(chosen.namingDefaults()), files);
     }
 }

@@ -37,6 +37,7 @@ import org.migrationharness.naming.NamingConfig;
  * encoding: UTF-8                # the scripts' encoding (default UTF-8); also Flyway's
  * statement-timeout: 5min        # longest a statement of a script may run (0 = no limit)
  * lock-timeout: 1min             # longest a statement may wait for a lock (0 = no limit)
+ * forward-only: true             # the set has no down migrations by design: the down checks are skipped
  * </pre>
  *
  * <p>Repository-wide defaults for {@code naming.rules} may stand in {@code service-migrations/harness-defaults.yaml}
@@ -52,10 +53,12 @@ import org.migrationharness.naming.NamingConfig;
  * @param encoding the encoding of the scripts (UTF-8 unless {@code encoding:} says otherwise)
  * @param timeouts the statement and lock timeouts set in the file (unset parts come from the run, then the defaults)
  * @param file the file this came from, or null for the defaults
+ * @param forwardOnly whether the set is declared forward-only ({@code forward-only: true}): its down checks and
+ *        {@code chain.down-up} are skipped, and no migration needs a down script
  */
 public record ServiceConfig(List<String> schemas, Map<String, String> placeholders, Map<String, String> flyway,
                             NamingConfig naming, String format, List<String> dependsOn, String historyTable,
-                            Charset encoding, Timeouts timeouts, Path file) {
+                            Charset encoding, Timeouts timeouts, Path file, boolean forwardOnly) {
 
     /** The name of the configuration file in a service folder or a migrations folder. */
     public static final String FILE_NAME = "harness.yaml";
@@ -81,19 +84,20 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
 
     /** The configuration of a service with no {@code harness.yaml}. */
     public static ServiceConfig defaults() {
-        return new ServiceConfig(List.of(), Map.of(), Map.of(), NamingConfig.defaults(), null, null, null, null, null, null);
+        return new ServiceConfig(List.of(), Map.of(), Map.of(), NamingConfig.defaults(), null, null, null, null, null, null,
+                false);
     }
 
     /** This configuration with its naming settings laid over the repository's defaults. */
     public ServiceConfig withNamingDefaults(NamingConfig defaults) {
-        return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults), format, dependsOn, historyTable, encoding, timeouts,
-                file);
+        return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults), format, dependsOn, historyTable,
+                encoding, timeouts, file, forwardOnly);
     }
 
     /** This configuration with the run's timeouts (an option, system property or environment variable) laid over its own. */
     public ServiceConfig withTimeouts(Timeouts run) {
         return new ServiceConfig(schemas, placeholders, flyway, naming, format, dependsOn, historyTable, encoding,
-                run.over(timeouts), file);
+                run.over(timeouts), file, forwardOnly);
     }
 
     /** The schema that holds the history table and is first on the search path, or {@code public}. */
@@ -103,7 +107,7 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
 
     /** Reads a {@code harness.yaml}. */
     public static ServiceConfig read(Path file) {
-        Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null, null, null, null), "schemas: [my_service]");
+        Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null, null, null, null, null), "schemas: [my_service]");
         for (String schema : config.schemas() == null ? List.<String>of() : config.schemas()) {
             if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
                 throw new HarnessException(ErrorCode.INPUT, "Schema name '" + schema + "' in " + file
@@ -118,7 +122,7 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
         return new ServiceConfig(config.schemas(), config.placeholders(), config.flyway(),
                 NamingConfig.from(config.naming(), file, true), format(config.format(), file),
                 dependsOn(config.dependsOn(), file), historyTable(config.historyTable(), file),
-                charset(config.encoding(), file), timeouts, file);
+                charset(config.encoding(), file), timeouts, file, Boolean.TRUE.equals(config.forwardOnly()));
     }
 
     private static List<String> dependsOn(List<String> services, Path file) {
@@ -237,7 +241,8 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                         @JsonProperty("history-table") String historyTable,
                         @JsonProperty("encoding") String encoding,
                         @JsonProperty(Timeouts.STATEMENT_KEY) String statementTimeout,
-                        @JsonProperty(Timeouts.LOCK_KEY) String lockTimeout) {
+                        @JsonProperty(Timeouts.LOCK_KEY) String lockTimeout,
+                        @JsonProperty("forward-only") Boolean forwardOnly) {
     }
 
     /** The keys of the defaults file. */

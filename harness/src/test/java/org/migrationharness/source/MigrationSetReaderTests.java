@@ -37,6 +37,33 @@ class MigrationSetReaderTests {
     }
 
     @Test
+    void should_make_a_set_forward_only_when_harness_yaml_says_so_and_not_merely_because_flyway_downs_are_missing() {
+        MigrationFolder.in(dir).file("V1__a.sql", "").file("V2__b.sql", "");
+        assertThat(MigrationSetReader.read(dir, "shop").forwardOnly()).isFalse();
+        MigrationFolder.in(dir).file(ServiceConfig.FILE_NAME, "forward-only: true\n");
+        assertThat(MigrationSetReader.read(dir, "shop").forwardOnly()).isTrue();
+    }
+
+    @Test
+    void should_make_a_prisma_set_without_any_down_sql_forward_only_and_lay_prisma_naming_defaults_under_the_service() {
+        MigrationFolder.in(dir).file("migration_lock.toml", "provider = \"postgresql\"\n")
+                .file("20240101120000_init/migration.sql", "CREATE TABLE \"User\" (\"id\" int);\n")
+                .file(ServiceConfig.FILE_NAME, "naming:\n  rules:\n    primary-key-name: {severity: warning}\n");
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+        assertThat(set.format()).isEqualTo("prisma");
+        assertThat(set.forwardOnly()).isTrue();
+        assertThat(set.migrations()).singleElement().satisfies(m -> {
+            assertThat(m.version().text()).isEqualTo("20240101120000");
+            assertThat(m.up().label()).isEqualTo("20240101120000_init/migration.sql");
+        });
+        org.migrationharness.naming.Rule pk = set.config().naming().rule(org.migrationharness.naming.NamingRule.PRIMARY_KEY_NAME);
+        assertThat(pk.pattern()).isEqualTo("{table}_pkey");
+        assertThat(pk.severity()).isEqualTo(Severity.WARNING);
+        MigrationFolder.in(dir).file("20240101120000_init/down.sql", "DROP TABLE \"User\";\n");
+        assertThat(MigrationSetReader.read(dir, "shop").forwardOnly()).isFalse();
+    }
+
+    @Test
     void should_report_files_flyway_would_ignore_or_misread_with_the_fix() {
         MigrationFolder.in(dir).file("V1__ok.sql", "")
                 .file("V4_add_phone.sql", "").file("v4__x.sql", "").file("V5__x.SQL", "").file("notes.txt", "")
@@ -115,7 +142,8 @@ class MigrationSetReaderTests {
                     assertThat(e.line()).isEqualTo(2);
                 })
                 .hasMessageStartingWith("Unknown key 'schema' in " + dir.resolve("harness.yaml") + " (line 2).")
-                .hasMessageContaining("Known keys: encoding, flyway, format, history-table, lock-timeout, naming, placeholders, schemas, "
+                .hasMessageContaining("Known keys: depends-on, encoding, flyway, format, forward-only, history-table, lock-timeout, naming, "
+                        + "placeholders, schemas, "
                         + "statement-timeout.");
     }
 

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY "Review_rating_idx";

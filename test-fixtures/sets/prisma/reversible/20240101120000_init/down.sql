@@ -1,0 +1,5 @@
+-- DropTable
+DROP TABLE "User";
+
+-- DropEnum
+DROP TYPE "Role";

@@ -1,0 +1,5 @@
+-- DropForeignKey
+ALTER TABLE "Review" DROP CONSTRAINT "Review_authorId_fkey";
+
+-- DropTable
+DROP TABLE "Review";
