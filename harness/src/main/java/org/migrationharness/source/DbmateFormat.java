@@ -144,7 +144,7 @@ public final class DbmateFormat implements MigrationFormat {
         int up = 0;
         int down = 0;
         int before = problems.size();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < lines.size() && problems.size() == before; i++) { // the first problem of a file
             int line = i + 1;
             String content = lines.get(i);
             Matcher marker = MARKER.matcher(content);

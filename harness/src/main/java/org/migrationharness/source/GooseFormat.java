@@ -176,7 +176,7 @@ public final class GooseFormat implements MigrationFormat {
         int down = 0;
         int begin = 0;
         int before = problems.size();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < lines.size() && problems.size() == before; i++) { // goose stops at the first
             int line = i + 1;
             String content = lines.get(i);
             Annotation annotation = Annotation.of(content);
@@ -245,7 +245,7 @@ public final class GooseFormat implements MigrationFormat {
                 }
             }
         }
-        if (begin != 0) {
+        if (begin != 0 && problems.size() == before) {
             problems.add(unclosed(version, file, begin));
         }
         if (up == 0 && problems.size() == before) {
