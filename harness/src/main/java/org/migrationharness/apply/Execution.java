@@ -4,7 +4,7 @@ package org.migrationharness.apply;
 public enum Execution {
 
     /**
-     * The whole script as one simple-protocol query, as golang-migrate's {@code Exec} and Prisma do. PostgreSQL runs
+     * The whole script as one simple-protocol query, as golang-migrate's {@code Exec}, Prisma and dbmate's {@code transaction:false} do. PostgreSQL runs
      * a query of several statements as one implicit transaction; a script of one statement runs alone, so a file
      * that holds only {@code CREATE INDEX CONCURRENTLY} works, and so does a file with its own {@code BEGIN; ...
      * COMMIT;}. The bookkeeping is updated apart, after it.
@@ -22,7 +22,7 @@ public enum Execution {
 
     /**
      * Statement by statement, each committed on its own, as {@code psql -f} runs a file: a {@code BEGIN; ...
-     * COMMIT;} in the script is honoured (goose's {@code NO TRANSACTION}, dbmate's {@code transaction:false}, psql).
+     * COMMIT;} in the script is honoured (goose's {@code NO TRANSACTION}, psql).
      */
     AUTOCOMMIT
 }

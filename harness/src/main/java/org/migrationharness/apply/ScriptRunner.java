@@ -64,6 +64,15 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
         return script.text();
     }
 
+    /**
+     * The statements the tool sends one by one for a script it does not send whole: the harness's split of
+     * {@link #text(Script)} by default; a format whose tool groups statements itself (goose's
+     * {@code StatementBegin ... StatementEnd}) says so here. Lines are 1-based lines of the script's text.
+     */
+    protected List<SqlStatement> statements(Migration migration, Script script) {
+        return SqlScript.split(text(script));
+    }
+
     @Override
     public List<String> appliedVersions() {
         try (Connection connection = connect(false)) {
@@ -135,7 +144,7 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
 
     private void runStatements(Migration migration, Script script, boolean up, Bookkeeping bookkeeping,
                                Execution execution) {
-        List<SqlStatement> statements = SqlScript.split(text(script));
+        List<SqlStatement> statements = statements(migration, script);
         boolean transactional = execution == Execution.TRANSACTION
                 || execution == Execution.TRANSACTION_UNLESS_IMPOSSIBLE
                 && statements.stream().noneMatch(SqlStatement::nonTransactional);

@@ -1,0 +1,5 @@
+-- migrate:upp
+ALTER TABLE accounts ADD COLUMN phone text;
+
+-- migrate:down
+ALTER TABLE accounts DROP COLUMN phone;

@@ -1,0 +1,7 @@
+-- migrate:up
+CREATE TABLE accounts (
+    id bigserial PRIMARY KEY
+);
+
+-- migrate:down
+DROP TABLE accounts;

@@ -1,0 +1,4 @@
+-- migrate:up
+ALTER TABLE accounts ADD COLUMN note text;
+
+-- migrate:down

@@ -1,0 +1,3 @@
+package migrations
+
+// A Go migration: goose compiles it into a binary; the harness cannot run it.

@@ -1,0 +1,4 @@
+-- +goose Up
+ALTER TABLE accounts ADD COLUMN note text;
+
+-- +goose Down

@@ -1,0 +1,5 @@
+-- +goose Up
+ALTER TABLE accounts ADD COLUMN city text;
+
+-- +goose Down
+ALTER TABLE accounts DROP COLUMN city;

@@ -1,0 +1,7 @@
+-- +goose Up
+CREATE TYPE customer_tier AS ENUM ('basic', 'gold');
+ALTER TABLE customers ADD COLUMN tier customer_tier NOT NULL DEFAULT 'basic';
+
+-- +goose Down
+ALTER TABLE customers DROP COLUMN tier;
+DROP TYPE customer_tier;
