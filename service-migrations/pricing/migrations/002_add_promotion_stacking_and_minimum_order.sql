@@ -1,3 +1,4 @@
+-- migrate:up
 -- V2: promotions can be stackable and require a minimum order amount; price lists default to USD.
 
 ALTER TABLE pricing_service.promotions
@@ -10,3 +11,12 @@ ALTER TABLE pricing_service.promotions
 ALTER TABLE pricing_service.price_lists ALTER COLUMN currency SET DEFAULT 'USD';
 
 COMMENT ON COLUMN pricing_service.promotions.stackable IS 'Whether this promotion may be combined with other promotions.';
+
+-- migrate:down
+ALTER TABLE pricing_service.price_lists ALTER COLUMN currency DROP DEFAULT;
+
+ALTER TABLE pricing_service.promotions DROP CONSTRAINT IF EXISTS chk_promotions_min_order_amount;
+
+ALTER TABLE pricing_service.promotions
+    DROP COLUMN IF EXISTS min_order_amount,
+    DROP COLUMN IF EXISTS stackable;

@@ -1,3 +1,4 @@
+-- migrate:up
 -- Pricing service V1: price lists, per-SKU prices (with quantity breaks) and promotions.
 
 CREATE TABLE pricing_service.price_lists (
@@ -59,3 +60,8 @@ CREATE TABLE pricing_service.promotions (
 -- coupon codes are unique case-insensitively; automatic promotions have no code
 CREATE UNIQUE INDEX uq_promotions_code ON pricing_service.promotions (upper(code)) WHERE code IS NOT NULL;
 COMMENT ON TABLE pricing_service.promotions IS 'Automatic promotions and coupon codes.';
+
+-- migrate:down
+DROP TABLE IF EXISTS pricing_service.promotions;
+DROP TABLE IF EXISTS pricing_service.prices;
+DROP TABLE IF EXISTS pricing_service.price_lists;

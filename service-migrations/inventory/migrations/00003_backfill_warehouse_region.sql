@@ -1,3 +1,4 @@
+-- +goose Up
 -- V3 (data migration): group warehouses into fulfilment regions, backfilled from country_code.
 
 ALTER TABLE inventory_service.warehouses ADD COLUMN region varchar(8);
@@ -18,3 +19,8 @@ ALTER TABLE inventory_service.warehouses
     ADD CONSTRAINT chk_warehouses_region CHECK (region IN ('NA', 'EU', 'APAC', 'ROW'));
 
 COMMENT ON COLUMN inventory_service.warehouses.region IS 'Fulfilment region: NA, EU, APAC or ROW (rest of world).';
+
+-- +goose Down
+-- region was derived from country_code, which V3 did not change.
+ALTER TABLE inventory_service.warehouses DROP CONSTRAINT IF EXISTS chk_warehouses_region;
+ALTER TABLE inventory_service.warehouses DROP COLUMN IF EXISTS region;

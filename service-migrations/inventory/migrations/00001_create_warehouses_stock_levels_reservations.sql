@@ -1,3 +1,4 @@
+-- +goose Up
 -- Inventory service V1: warehouses, stock per SKU and warehouse, reservations held for orders,
 -- and a view of the available quantity.
 
@@ -59,3 +60,9 @@ SELECT w.code AS warehouse_code,
   JOIN inventory_service.warehouses w ON w.id = s.warehouse_id
  WHERE w.is_active;
 COMMENT ON VIEW inventory_service.v_stock_availability IS 'Sellable units per SKU in active warehouses.';
+
+-- +goose Down
+DROP VIEW IF EXISTS inventory_service.v_stock_availability;
+DROP TABLE IF EXISTS inventory_service.stock_reservations;
+DROP TABLE IF EXISTS inventory_service.stock_levels;
+DROP TABLE IF EXISTS inventory_service.warehouses;

@@ -1,3 +1,4 @@
+-- migrate:up
 -- V3 (data migration): copy the price list currency onto every price row so that price
 -- lookups by SKU do not need the join; then make it mandatory.
 
@@ -14,3 +15,9 @@ ALTER TABLE pricing_service.prices
 
 CREATE INDEX IF NOT EXISTS idx_prices_sku_currency ON pricing_service.prices (sku, currency);
 COMMENT ON COLUMN pricing_service.prices.currency IS 'Copy of price_lists.currency (denormalised for SKU lookups).';
+
+-- migrate:down
+-- prices.currency is a copy of price_lists.currency, which V3 did not change.
+DROP INDEX IF EXISTS pricing_service.idx_prices_sku_currency;
+ALTER TABLE pricing_service.prices DROP CONSTRAINT IF EXISTS chk_prices_currency_format;
+ALTER TABLE pricing_service.prices DROP COLUMN IF EXISTS currency;

@@ -1,1 +1,0 @@
-DROP INDEX CONCURRENTLY IF EXISTS inventory_service.idx_stock_reservations_expires_at;

@@ -1,1 +1,0 @@
-DROP INDEX CONCURRENTLY IF EXISTS pricing_service.idx_promotions_starts_at_ends_at;
