@@ -11,7 +11,10 @@ import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.schema.SchemaSnapshot;
 
-/** Auth V3: permissions.code ('catalog:write') is split into resource ('catalog') and action ('write'). */
+/**
+ * Auth 20240101_003 (data/, the auth team's timestamped scripts): permissions.code ('catalog:write') is split into
+ * resource ('catalog') and action ('write').
+ */
 @MigrationTest(service = "auth")
 class AuthMigrationTests {
 
@@ -19,10 +22,10 @@ class AuthMigrationTests {
 
     @Test
     void should_split_permission_code_into_resource_and_action(Migrator migrator, Database database) {
-        migrator.migrateTo("2");
+        migrator.migrateTo("20240101_002");
         insertPermissions(database);
 
-        migrator.migrateTo("3");
+        migrator.migrateTo("20240101_003");
 
         assertThat(Jdbc.rows(database, "SELECT code, resource, action FROM auth_service.permissions ORDER BY code"))
                 .extracting(r -> r.get("code"), r -> r.get("resource"), r -> r.get("action"))
@@ -35,7 +38,7 @@ class AuthMigrationTests {
 
     @Test
     void should_reject_a_permission_whose_code_disagrees_with_resource_and_action(Migrator migrator, Database database) {
-        migrator.migrateTo("3");
+        migrator.migrateTo("20240101_003");
 
         assertThatThrownBy(() -> Jdbc.execute(database, "INSERT INTO auth_service.permissions (code, resource, action)"
                 + " VALUES ('catalog:write', 'catalog', 'read')"))
@@ -44,11 +47,11 @@ class AuthMigrationTests {
 
     @Test
     void should_drop_resource_and_action_and_keep_the_codes_when_undone(Migrator migrator, Database database) {
-        migrator.migrateTo("2");
+        migrator.migrateTo("20240101_002");
         insertPermissions(database);
-        migrator.migrateTo("3");
+        migrator.migrateTo("20240101_003");
 
-        migrator.undoTo("2");
+        migrator.undoTo("20240101_002");
 
         assertThat(Jdbc.columns(database, SCHEMA, "permissions")).doesNotContain("resource", "action");
         assertThat(Jdbc.rows(database, "SELECT code FROM auth_service.permissions ORDER BY code"))

@@ -1,3 +1,7 @@
+-- Migration: create_templates_and_deliveries
+-- Description: Message templates per channel and locale, and the delivery log
+
+-- +++++ UP
 -- Notification service V1: message templates per channel and locale, and the delivery log.
 
 CREATE TYPE notification_service.notification_channel AS ENUM ('email', 'sms', 'push');
@@ -41,3 +45,8 @@ CREATE TABLE notification_service.notification_deliveries (
 CREATE INDEX idx_notification_deliveries_template_id ON notification_service.notification_deliveries (template_id);
 CREATE INDEX idx_notification_deliveries_recipient ON notification_service.notification_deliveries (recipient);
 COMMENT ON TABLE notification_service.notification_deliveries IS 'Every message sent (or queued) to a recipient, with provider status.';
+
+-- +++++ DOWN
+DROP TABLE IF EXISTS notification_service.notification_deliveries;
+DROP TABLE IF EXISTS notification_service.notification_templates;
+DROP TYPE IF EXISTS notification_service.notification_channel;

@@ -1,3 +1,11 @@
+-- Migration: create_users_roles_permissions
+-- Service: auth-service
+-- Author: auth-team
+-- Date: 2024-01-01
+-- Dependencies: none
+
+BEGIN;
+
 -- Auth service V1: users, roles, permissions and the two join tables (RBAC).
 
 CREATE TABLE auth_service.users (
@@ -64,3 +72,5 @@ CREATE TABLE auth_service.user_roles (
         REFERENCES auth_service.users (id) ON DELETE SET NULL
 );
 COMMENT ON TABLE auth_service.user_roles IS 'Roles assigned to a user.';
+
+COMMIT;

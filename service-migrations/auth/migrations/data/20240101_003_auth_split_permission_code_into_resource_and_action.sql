@@ -1,3 +1,11 @@
+-- Migration: split_permission_code_into_resource_and_action
+-- Service: auth-service
+-- Author: auth-team
+-- Date: 2024-01-01
+-- Dependencies: 20240101_001
+
+BEGIN;
+
 -- V3 (data migration): split permissions.code ('catalog:write') into resource ('catalog')
 -- and action ('write'), backfilled from the existing codes.
 
@@ -15,3 +23,5 @@ ALTER TABLE auth_service.permissions
 ALTER TABLE auth_service.permissions
     ADD CONSTRAINT uq_permissions_resource_action UNIQUE (resource, action),
     ADD CONSTRAINT chk_permissions_code_matches CHECK (code = resource || ':' || action);
+
+COMMIT;

@@ -1,3 +1,11 @@
+-- Migration: add_user_lockout_columns
+-- Service: auth-service
+-- Author: auth-team
+-- Date: 2024-01-01
+-- Dependencies: 20240101_001
+
+BEGIN;
+
 -- V2: brute-force protection (failed login counter and temporary lock), and role assignments can expire.
 
 ALTER TABLE auth_service.users
@@ -12,3 +20,5 @@ ALTER TABLE auth_service.user_roles
     ADD CONSTRAINT chk_user_roles_expiry CHECK (expires_at IS NULL OR expires_at > granted_at);
 
 COMMENT ON COLUMN auth_service.users.locked_until IS 'Logins are refused until this instant after too many failures.';
+
+COMMIT;

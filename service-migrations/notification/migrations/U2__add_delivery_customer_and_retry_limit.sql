@@ -1,4 +1,0 @@
-DROP INDEX IF EXISTS notification_service.idx_notification_deliveries_customer_id;
-ALTER TABLE notification_service.notification_deliveries DROP CONSTRAINT IF EXISTS chk_notification_deliveries_attempts;
-ALTER TABLE notification_service.notification_deliveries ALTER COLUMN status DROP DEFAULT;
-ALTER TABLE notification_service.notification_deliveries DROP COLUMN IF EXISTS customer_id;

@@ -1,1 +1,0 @@
-DROP INDEX CONCURRENTLY IF EXISTS notification_service.idx_notification_deliveries_scheduled_at;
