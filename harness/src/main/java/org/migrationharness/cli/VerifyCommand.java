@@ -117,7 +117,8 @@ final class VerifyCommand {
 
         @Override
         public void checkFinished(String service, CheckResult result) {
-            err.printf(Locale.ROOT, "   %-24s %-7s %6d ms%n", result.check(), result.status().id(), result.durationMs());
+            err.printf(Locale.ROOT, "   %-24s %-7s %6d ms%s%n", result.check(), result.status().id(), result.durationMs(),
+                    result.reason() == null ? "" : "  (" + result.reason() + ")");
         }
     }
 }
