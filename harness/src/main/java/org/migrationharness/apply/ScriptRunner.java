@@ -3,6 +3,7 @@ package org.migrationharness.apply;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -73,8 +74,31 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
         return SqlScript.split(text(script));
     }
 
+    /**
+     * Reads the versions only: a database without the bookkeeping table (or the service's schema) has none applied and
+     * is left as it is, as Flyway's history is read (a refused {@code seed} must change nothing).
+     */
     @Override
     public List<String> appliedVersions() {
+        try (Connection connection = database.connect()) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                statement.setString(1, bookkeeping());
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        return List.of();
+                    }
+                }
+            }
+            return bookkeeping(set).applied(connection);
+        } catch (SQLException e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot read " + bookkeeping() + " in " + database.name()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The versions applied, creating the service's schemas and the bookkeeping table first, as the tool does on migrate. */
+    private List<String> appliedVersionsCreatingBookkeeping() {
         try (Connection connection = connect(false)) {
             bookkeeping(set).create(connection);
             return bookkeeping(set).applied(connection);
@@ -88,7 +112,7 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
     public List<String> migrate(String target, boolean withExtras) {
         MigrationVersion until = target == null ? null : MigrationVersion.of(target);
         Set<MigrationVersion> done = new HashSet<>();
-        appliedVersions().forEach(v -> done.add(MigrationVersion.of(v)));
+        appliedVersionsCreatingBookkeeping().forEach(v -> done.add(MigrationVersion.of(v)));
         List<String> applied = new ArrayList<>();
         for (Migration migration : set.migrations()) {
             if (until != null && migration.version().compareTo(until) > 0) {

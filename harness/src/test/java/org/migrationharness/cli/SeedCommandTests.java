@@ -123,7 +123,8 @@ class SeedCommandTests {
     @Test
     void should_migrate_and_seed_a_development_database_then_change_nothing_the_second_time() {
         assertThat(main(seed("development", "--migrate"))).as(err()).isZero();
-        assertThat(err()).contains("Migrating " + database.name() + " (catalog): applying 1, 2, 3, 4, 5, 6, 7, 8 ...")
+        assertThat(err()).contains("Migrating " + database.name() + " (catalog): applying 20240101120000, 20240102120000,"
+                        + " 20240103120000, 20240104120000, 20240105120000, 20240106120000, 20240107120000, 20240108120000 ...")
                 .contains("  development/10_brands.yaml: catalog_service.brands 2 inserted, 0 updated, 0 unchanged");
         assertThat(out()).startsWith("Seeded catalog (development) into " + database.name() + ": ")
                 .containsPattern("catalog_service\\.brands\\s+2\\s+0\\s+0\n")
@@ -178,8 +179,9 @@ class SeedCommandTests {
     void should_refuse_a_database_whose_version_is_not_the_latest_and_name_the_command_that_migrates_it() {
         assertThat(main(seed("development"))).isEqualTo(2);
         assertThat(err()).isEqualTo("error: Database " + database.name() + " has no migration applied (no "
-                + "\"catalog_service\".\"flyway_schema_history\") of catalog, but the seeds are written for its latest "
-                + "migration, 8 (pending: 1, 2, 3, 4, 5, 6, 7, 8).\nMigrate it first, or let seed do it:\n"
+                + "\"catalog_service\".\"_prisma_migrations\") of catalog, but the seeds are written for its latest "
+                + "migration, 20240108120000 (pending: 20240101120000, 20240102120000, 20240103120000, 20240104120000, "
+                + "20240105120000, 20240106120000, 20240107120000, 20240108120000).\nMigrate it first, or let seed do it:\n"
                 + "  java -jar migration-harness.jar seed --service catalog --env development --jdbc-url "
                 + database.jdbcUrl() + " --migrate\n");
         assertThat(Sql.column(database, "SELECT count(*) FROM pg_namespace WHERE nspname = 'catalog_service'"))

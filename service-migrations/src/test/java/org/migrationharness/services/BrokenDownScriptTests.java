@@ -24,7 +24,7 @@ import org.migrationharness.source.Repository;
 
 /**
  * The harness catches a real service's down script that lost one statement: each case copies the service (and a
- * healthy neighbour) into a repository of its own, deletes exactly one {@code DROP ...;} from one {@code U} script,
+ * healthy neighbour) into a repository of its own, deletes exactly one {@code DROP ...;} from one down script,
  * runs {@code verify --all} through the CLI and reads the JSON report.
  */
 class BrokenDownScriptTests {
@@ -36,10 +36,12 @@ class BrokenDownScriptTests {
 
     static Stream<Arguments> brokenDownScripts() {
         return Stream.of(
-                arguments("catalog", "U1__create_enums_brands_categories.sql",
-                        "DROP TYPE IF EXISTS catalog_service.post_status;", "down.leaves-trace", "1", "post_status"),
-                arguments("catalog", "U5__add_review_rating_and_price_checks_and_fk_indexes.sql",
-                        "DROP INDEX IF EXISTS catalog_service.idx_categories_parent_id;", "down.leaves-trace", "5",
+                arguments("catalog", "20240101120000_create_enums_brands_categories/down.sql",
+                        "DROP TYPE IF EXISTS catalog_service.post_status;", "down.leaves-trace", "20240101120000",
+                        "post_status"),
+                arguments("catalog", "20240105120000_add_review_rating_and_price_checks_and_fk_indexes/down.sql",
+                        "DROP INDEX IF EXISTS catalog_service.idx_categories_parent_id;", "down.leaves-trace",
+                        "20240105120000",
                         "idx_categories_parent_id"),
                 arguments("order", "U2__add_order_defaults_checks_and_number_sequence.sql",
                         "DROP SEQUENCE IF EXISTS order_service.order_number_seq;", "down.leaves-trace", "2",
@@ -52,7 +54,7 @@ class BrokenDownScriptTests {
                         "set_updated_at"));
     }
 
-    @ParameterizedTest(name = "{0}: without ''{2}'' in {1}, verify reports {3} for V{4}")
+    @ParameterizedTest(name = "{0}: without ''{2}'' in {1}, verify reports {3} for {4}")
     @MethodSource("brokenDownScripts")
     void should_report_the_broken_down_script_of_one_service_only(String service, String downScript, String statement,
                                                                  String expectedCheck, String version, String object,
@@ -84,7 +86,7 @@ class BrokenDownScriptTests {
                             .endsWith(Path.of(Repository.SERVICES, service, "migrations", downScript));
                     assertThat(finding.path("message").asText()).contains(object);
                 });
-        assertThat(findings).as("every finding of %s is about V%s", service, version)
+        assertThat(findings).as("every finding of %s is about migration %s", service, version)
                 .allSatisfy(finding -> assertThat(finding.path("migration").isNull()
                         || finding.path("migration").isMissingNode()
                         || finding.path("migration").asText().equals(version)).isTrue());
@@ -101,9 +103,13 @@ class BrokenDownScriptTests {
         Files.createDirectories(target.resolve("migrations"));
         Files.copy(source.resolve("harness.yaml"), target.resolve("harness.yaml"));
         Files.copy(source.resolve(Repository.EXPECTED_SCHEMA), target.resolve(Repository.EXPECTED_SCHEMA));
-        try (Stream<Path> files = Files.list(source.resolve("migrations"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve("migrations").resolve(file.getFileName()));
+        // recursively: a Prisma set (catalog) holds one folder per migration
+        Path migrations = source.resolve("migrations");
+        try (Stream<Path> files = Files.walk(migrations)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = target.resolve("migrations").resolve(migrations.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
             }
         }
     }

@@ -10,18 +10,27 @@ import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.schema.SchemaSnapshot;
 
-/** Catalog V6: categories.path and categories.depth are backfilled from the parent hierarchy. */
+/**
+ * Catalog 20240106120000_backfill_category_path_and_depth (Prisma Migrate; the Flyway V6 before): categories.path and
+ * categories.depth are backfilled from the parent hierarchy.
+ */
 @MigrationTest(service = "catalog")
 class CatalogMigrationTests {
 
     private static final String SCHEMA = "catalog_service";
 
+    /** 20240105120000_add_review_rating_and_price_checks_and_fk_indexes, the migration before the backfill. */
+    private static final String BEFORE_BACKFILL = "20240105120000";
+
+    /** 20240106120000_backfill_category_path_and_depth. */
+    private static final String BACKFILL = "20240106120000";
+
     @Test
     void should_backfill_category_path_and_depth_from_the_parent_hierarchy(Migrator migrator, Database database) {
-        migrator.migrateTo("5");
+        migrator.migrateTo(BEFORE_BACKFILL);
         insertCategoryTree(database);
 
-        migrator.migrateTo("6");
+        migrator.migrateTo(BACKFILL);
 
         assertThat(Jdbc.rows(database, "SELECT id, path, depth FROM catalog_service.categories ORDER BY id"))
                 .extracting(r -> r.get("id"), r -> r.get("path"), r -> r.get("depth"))
@@ -36,11 +45,11 @@ class CatalogMigrationTests {
 
     @Test
     void should_drop_path_and_depth_and_keep_the_hierarchy_when_undone(Migrator migrator, Database database) {
-        migrator.migrateTo("5");
+        migrator.migrateTo(BEFORE_BACKFILL);
         insertCategoryTree(database);
-        migrator.migrateTo("6");
+        migrator.migrateTo(BACKFILL);
 
-        migrator.undoTo("5");
+        migrator.undoTo(BEFORE_BACKFILL);
 
         assertThat(Jdbc.columns(database, SCHEMA, "categories")).doesNotContain("path", "depth");
         assertThat(Jdbc.rows(database, "SELECT id, parent_id FROM catalog_service.categories ORDER BY id"))
