@@ -61,15 +61,16 @@ public final class ServiceChecks {
         }
         for (Migration migration : set.migrations()) {
             String version = migration.version().text();
+            String label = migration.up().label(); // as the team names it: V4 in Flyway's layout, 4_x.up in golang-migrate's
             List<DynamicNode> perCheck = new ArrayList<>();
             for (CheckId check : Verifier.checkIds()) {
                 if (check.perMigration()) {
                     Predicate<Finding> mine = f -> f.check().equals(check.id()) && version.equals(f.migration());
                     perCheck.add(DynamicTest.dynamicTest(check.id(),
-                            () -> assertPassed(report.get(), check, mine, service + " V" + version)));
+                            () -> assertPassed(report.get(), check, mine, service + " " + label)));
                 }
             }
-            nodes.add(DynamicContainer.dynamicContainer("V" + version, perCheck));
+            nodes.add(DynamicContainer.dynamicContainer(label, perCheck));
         }
         return DynamicContainer.dynamicContainer(service, nodes);
     }
