@@ -78,8 +78,9 @@ class FlywayParserAgreementTests {
         List<Path> scripts = new ArrayList<>();
         try (Stream<Path> services = Files.list(ROOT.resolve("service-migrations"))) {
             for (Path migrations : services.map(s -> s.resolve("migrations")).filter(Files::isDirectory).toList()) {
-                try (Stream<Path> files = Files.list(migrations)) {
-                    files.filter(f -> f.toString().endsWith(".sql")).forEach(scripts::add);
+                // every format's files, in sub-folders too (Prisma's migration folders, timestamped's schema/ and rollback/)
+                try (Stream<Path> files = Files.walk(migrations)) {
+                    files.filter(f -> f.toString().endsWith(".sql") && Files.isRegularFile(f)).forEach(scripts::add);
                 }
             }
         }
