@@ -51,7 +51,7 @@ final class MigrationExtension implements ParameterResolver {
                     + " methods, not into " + parameter.getDeclaringExecutable() + ". Take PostgresServer or MigrationSet there.");
         }
         TestDatabase testDatabase = context.getStore(NAMESPACE).getOrComputeIfAbsent(TestDatabase.class,
-                key -> new TestDatabase(server(context), set(context)), TestDatabase.class);
+                key -> new TestDatabase(server(context), set(context), dependencies(context)), TestDatabase.class);
         if (type == Database.class) {
             return testDatabase.database();
         }
@@ -75,6 +75,23 @@ final class MigrationExtension implements ParameterResolver {
         Class<?> testClass = context.getRequiredTestClass();
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(MigrationSet.class,
                 key -> read(testClass), MigrationSet.class);
+    }
+
+    /**
+     * The sets of the services the tested service depends on ({@code depends-on:}), in the order to migrate them; none
+     * for a folder. Read once per test class.
+     */
+    private static Dependencies dependencies(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(Dependencies.class, key -> {
+            boolean service = AnnotationSupport.findAnnotation(testClass, MigrationTest.class)
+                    .map(a -> !a.service().isBlank()).orElse(false);
+            return new Dependencies(service ? Repository.locate().dependencies(set(context)) : List.of());
+        }, Dependencies.class);
+    }
+
+    /** The services a tested service needs migrated first. */
+    record Dependencies(List<MigrationSet> sets) {
     }
 
     private static MigrationSet read(Class<?> testClass) {
@@ -121,9 +138,18 @@ final class MigrationExtension implements ParameterResolver {
         private final Database database;
         private final Migrator migrator;
 
-        TestDatabase(PostgresServer server, MigrationSet set) {
+        /** A new database for the test, with the services the tested one depends on migrated in it. */
+        TestDatabase(PostgresServer server, MigrationSet set, Dependencies dependencies) {
             this.server = server;
             this.database = server.createDatabase(set.name() + "_test");
+            try {
+                for (MigrationSet dependency : dependencies.sets()) {
+                    new Migrator(dependency, database).migrateAll();
+                }
+            } catch (RuntimeException e) {
+                server.dropDatabase(database);
+                throw e;
+            }
             this.migrator = new Migrator(set, database);
         }
 

@@ -9,6 +9,8 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -70,6 +73,46 @@ class MigrationExtensionTests {
                 .containerEvents();
         events.assertThatEvents().haveAtLeastOne(event(finishedWithFailure(instanceOf(ParameterResolutionException.class),
                 message(m -> m.contains("can only be injected into test methods and @BeforeEach methods")))));
+    }
+
+    @Test
+    void should_migrate_the_services_a_tested_service_depends_on_before_each_test(@TempDir Path root) throws Exception {
+        Path zeta = Files.createDirectories(root.resolve("service-migrations/zeta/migrations"));
+        Files.writeString(zeta.getParent().resolve("harness.yaml"), "format: golang-migrate\nschemas: [zeta_service]\n");
+        Files.writeString(zeta.resolve("1_customers.up.sql"), "CREATE TABLE zeta_service.customers (id bigint PRIMARY KEY);");
+        Files.writeString(zeta.resolve("1_customers.down.sql"), "DROP TABLE zeta_service.customers;");
+        Path alpha = Files.createDirectories(root.resolve("service-migrations/alpha/migrations"));
+        Files.writeString(alpha.getParent().resolve("harness.yaml"), "schemas: [alpha_service]\ndepends-on: [zeta]\n");
+        Files.writeString(alpha.resolve("V1__orders.sql"), "CREATE TABLE alpha_service.orders (id bigint PRIMARY KEY,"
+                + " customer_id bigint NOT NULL REFERENCES zeta_service.customers (id));");
+        Files.writeString(alpha.resolve("U1__orders.sql"), "DROP TABLE alpha_service.orders;");
+        String previous = System.getProperty("harness.repository.root");
+        System.setProperty("harness.repository.root", root.toString());
+        try {
+            Events events = run(DependentServiceTestCase.class);
+            events.failed().stream().forEach(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                    .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).ifPresent(Throwable::printStackTrace));
+            events.assertStatistics(stats -> stats.started(1).succeeded(1));
+        } finally {
+            if (previous == null) {
+                System.clearProperty("harness.repository.root");
+            } else {
+                System.setProperty("harness.repository.root", previous);
+            }
+        }
+    }
+
+    @MigrationTest(service = "alpha")
+    static class DependentServiceTestCase {
+
+        @Test
+        void orders_reference_the_customers_of_the_service_it_depends_on(Migrator migrator, Database database) {
+            assertThat(migrator.currentVersion()).isEmpty();
+            migrator.migrateAll();
+            Sql.execute(database, "INSERT INTO zeta_service.customers VALUES (1)",
+                    "INSERT INTO alpha_service.orders VALUES (10, 1)");
+            assertThat(Sql.column(database, "SELECT count(*) FROM alpha_service.orders")).containsExactly("1");
+        }
     }
 
     @MigrationTest(migrations = "../test-fixtures/sets/reversible")
