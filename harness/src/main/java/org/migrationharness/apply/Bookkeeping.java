@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.migrationharness.source.Migration;
+import org.migrationharness.source.MigrationSet;
 
 /**
  * The table a migration tool keeps in the database to know what it applied, updated exactly as that tool updates it.
@@ -14,6 +15,15 @@ public interface Bookkeeping {
 
     /** The table, schema-qualified and quoted, for messages. */
     String table();
+
+    /**
+     * The schema-qualified, quoted name of a set's bookkeeping table: {@code history-table:} in harness.yaml, else the
+     * tool's own name, in the service's default schema.
+     */
+    static String qualifiedName(MigrationSet set, String toolDefault) {
+        return ScriptRunner.quote(set.config().defaultSchema()) + "."
+                + ScriptRunner.quote(set.config().historyTableOr(toolDefault));
+    }
 
     /** Creates the table (and its schema) if it does not exist, as the tool does on its first run. */
     void create(Connection connection) throws SQLException;

@@ -79,8 +79,7 @@ public final class DbmateRunner implements MigrationRunner {
         private final String table;
 
         VersionTable(MigrationSet set) {
-            this.table = ScriptRunner.quote(set.config().defaultSchema()) + "."
-                    + ScriptRunner.quote(set.config().historyTableOr(DbmateFormat.DEFAULT_TABLE));
+            this.table = Bookkeeping.qualifiedName(set, DbmateFormat.DEFAULT_TABLE);
         }
 
         @Override

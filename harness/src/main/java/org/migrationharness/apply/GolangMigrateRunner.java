@@ -57,8 +57,7 @@ public final class GolangMigrateRunner implements MigrationRunner {
 
         VersionRow(MigrationSet set) {
             this.set = set;
-            this.table = ScriptRunner.quote(set.config().defaultSchema()) + "."
-                    + ScriptRunner.quote(set.config().historyTableOr(GolangMigrateFormat.DEFAULT_TABLE));
+            this.table = Bookkeeping.qualifiedName(set, GolangMigrateFormat.DEFAULT_TABLE);
         }
 
         @Override

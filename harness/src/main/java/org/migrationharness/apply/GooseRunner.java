@@ -186,8 +186,7 @@ public final class GooseRunner implements MigrationRunner {
         private final String table;
 
         VersionTable(MigrationSet set) {
-            this.table = ScriptRunner.quote(set.config().defaultSchema()) + "."
-                    + ScriptRunner.quote(set.config().historyTableOr(GooseFormat.DEFAULT_TABLE));
+            this.table = Bookkeeping.qualifiedName(set, GooseFormat.DEFAULT_TABLE);
         }
 
         @Override

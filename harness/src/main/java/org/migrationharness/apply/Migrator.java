@@ -133,7 +133,7 @@ public final class Migrator {
 
     /** The tables the set's tool keeps its bookkeeping in: left out of snapshots. */
     public Set<String> bookkeepingTables() {
-        return MigrationFormats.byId(set.format(), "the set").bookkeepingTables(set.config());
+        return MigrationFormats.of(set).bookkeepingTables(set.config());
     }
 
     /**
@@ -184,7 +184,7 @@ public final class Migrator {
         }
         Script down = migration.downScript().orElseThrow(() -> new HarnessException(ErrorCode.MIGRATION_FAILED,
                 "Migration " + migration.version() + " (" + migration.up().fileName() + ") has no down script.\n"
-                        + "Add " + MigrationFormats.byId(set.format(), "the set").missingDown(migration) + ", or mark it"
+                        + "Add " + MigrationFormats.of(set).missingDown(migration) + ", or mark it"
                         + " irreversible with a down script holding only '-- " + IrreversibleMarker.KEYWORD + " <reason>'.",
                 migration.up().file(), 0, null));
         runner.undo(migration, down);

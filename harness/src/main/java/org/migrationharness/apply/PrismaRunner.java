@@ -83,8 +83,7 @@ public final class PrismaRunner implements MigrationRunner {
 
         MigrationsTable(MigrationSet set) {
             this.set = set;
-            this.table = ScriptRunner.quote(set.config().defaultSchema()) + "."
-                    + ScriptRunner.quote(set.config().historyTableOr(PrismaFormat.DEFAULT_TABLE));
+            this.table = Bookkeeping.qualifiedName(set, PrismaFormat.DEFAULT_TABLE);
         }
 
         @Override

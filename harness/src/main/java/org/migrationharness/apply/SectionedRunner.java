@@ -115,8 +115,7 @@ public final class SectionedRunner implements MigrationRunner {
         private final String table;
 
         Rows(MigrationSet set) {
-            this.table = ScriptRunner.quote(set.config().defaultSchema()) + "."
-                    + ScriptRunner.quote(set.config().historyTableOr(SectionedFormat.DEFAULT_TABLE));
+            this.table = Bookkeeping.qualifiedName(set, SectionedFormat.DEFAULT_TABLE);
         }
 
         @Override

@@ -59,8 +59,7 @@ public final class TimestampedRunner implements MigrationRunner {
 
         Rows(MigrationSet set) {
             this.set = set;
-            this.table = ScriptRunner.quote(set.config().defaultSchema()) + "."
-                    + ScriptRunner.quote(set.config().historyTableOr(TimestampedFormat.DEFAULT_TABLE));
+            this.table = Bookkeeping.qualifiedName(set, TimestampedFormat.DEFAULT_TABLE);
         }
 
         @Override

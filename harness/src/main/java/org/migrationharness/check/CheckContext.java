@@ -124,7 +124,7 @@ final class CheckContext implements AutoCloseable {
 
     /** The tables the set's tool keeps its bookkeeping in, left out of every snapshot. */
     private Set<String> bookkeeping() {
-        return MigrationFormats.byId(set.format(), "the set").bookkeepingTables(set.config());
+        return MigrationFormats.of(set).bookkeepingTables(set.config());
     }
 
     /**

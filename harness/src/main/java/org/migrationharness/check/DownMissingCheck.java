@@ -39,7 +39,7 @@ final class DownMissingCheck implements Check {
                 context.report(new Finding(id().id(), Severity.INFO, version, DisplayPath.of(migration.down().file()), null,
                         "Migration " + version + " is marked irreversible: " + migration.irreversibleReason()));
             } else if (migration.down() == null) {
-                String expected = MigrationFormats.byId(context.set().format(), "the set").missingDown(migration);
+                String expected = MigrationFormats.of(context.set()).missingDown(migration);
                 context.report(new Finding(id().id(), Severity.ERROR, version, DisplayPath.of(migration.up().file()), null,
                         "Migration " + version + " (" + migration.up().fileName() + ") has no down script.\n"
                                 + "Expected " + expected + ". If it cannot be reversed, write that file with only the line"

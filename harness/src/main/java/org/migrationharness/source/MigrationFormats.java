@@ -54,6 +54,11 @@ public final class MigrationFormats {
         return format;
     }
 
+    /** The format a set was read in. */
+    public static MigrationFormat of(MigrationSet set) {
+        return byId(set.format(), "the set " + set.name());
+    }
+
     /** Whether {@code id} names a format or {@code auto}. */
     public static boolean known(String id) {
         return AUTO.equals(id) || FORMATS.containsKey(id);
