@@ -148,7 +148,7 @@ public final class FlywayRunner implements MigrationRunner {
             Path down = script.file();
             boolean transactional = statements.stream().noneMatch(SqlStatement::nonTransactional);
             RunningScripts.started(down, "down", database.name());
-            try (Connection connection = database.connect()) {
+            try (Connection connection = database.connectAsPsql()) {
                 setSearchPath(connection);
                 try (Statement session = connection.createStatement()) {
                     session.execute(timeouts().setStatements());
@@ -159,7 +159,8 @@ public final class FlywayRunner implements MigrationRunner {
                     for (SqlStatement statement : statements) {
                         current = statement;
                         try (Statement jdbc = connection.createStatement()) {
-                            jdbc.execute(statement.sql());
+                            jdbc.setEscapeProcessing(false);
+                            jdbc.execute(statement.written());
                         }
                     }
                     current = null;
@@ -175,8 +176,9 @@ public final class FlywayRunner implements MigrationRunner {
                         throw new HarnessException(ErrorCode.ENVIRONMENT, "Down script " + DisplayPath.of(down)
                                 + " ran, but its version could not be removed from " + bookkeeping() + ": " + e.getMessage(), e);
                     }
-                    throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(down, current.line(), e, current.sql(),
-                            timeouts()), down, current.line(), e);
+                    ErrorPlace place = ErrorPlace.of(current, e);
+                    throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(down, place, e, current.sql(),
+                            timeouts(), transactional ? outsideTransaction(down) : null), down, place.line(), e);
                 }
             } catch (SQLException e) {
                 throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot run " + DisplayPath.of(down) + " on database "
@@ -261,29 +263,77 @@ public final class FlywayRunner implements MigrationRunner {
                 if (cause instanceof FlywaySqlScriptException script) {
                     Path file = findScript(script.getResource() == null ? null : script.getResource().getFilename());
                     SQLException sql = script.getCause() instanceof SQLException s ? s : null;
-                    String message = ScriptErrors.sqlError(file, script.getLineNumber(), sql, script.getStatement(), timeouts());
-                    return new HarnessException(ErrorCode.MIGRATION_FAILED, message, file, script.getLineNumber(), e);
+                    ErrorPlace place = placeOf(file, script.getLineNumber(), script.getStatement(), sql);
+                    String message = ScriptErrors.sqlError(file, place, sql, script.getStatement(), timeouts(),
+                            file == null ? null : outsideTransaction(file));
+                    return new HarnessException(ErrorCode.MIGRATION_FAILED, message, file, place.line(), e);
                 }
             }
             return new HarnessException(ErrorCode.MIGRATION_FAILED, "Flyway could not migrate " + set.name() + ": "
                     + e.getMessage().strip(), e);
         }
 
+        /**
+         * Where a statement Flyway ran failed: Flyway names the line the statement starts on and the text it sent; the
+         * server's position in that text gives the error's line, and its column (on the statement's first line, from
+         * where the harness's split of the file starts the statement).
+         */
+        private ErrorPlace placeOf(Path file, int statementLine, String sent, SQLException error) {
+            int position = ErrorPlace.position(error);
+            Optional<Script> script = scripts().filter(s -> s.file().equals(file)).findFirst();
+            if (position <= 0 || sent == null || script.isEmpty()) {
+                return new ErrorPlace(statementLine, 0, statementLine);
+            }
+            // Flyway sends the statement's text as it is in the file (comments before it may be part of it): find it there
+            String text = text(script.get());
+            int statementStart = -1;
+            for (SqlStatement statement : SqlScript.split(text)) {
+                if (statement.line() == statementLine) {
+                    statementStart = offsetOf(text, statement.line(), statement.column());
+                    break;
+                }
+            }
+            for (int from = text.indexOf(sent); from >= 0 && statementStart >= 0; from = text.indexOf(sent, from + 1)) {
+                if (from <= statementStart && statementStart < from + Math.max(1, sent.length())) {
+                    int line = 1 + (int) text.substring(0, from).chars().filter(c -> c == '\n').count();
+                    int column = from - (text.lastIndexOf('\n', from - 1) + 1) + 1;
+                    ErrorPlace place = ErrorPlace.within(sent, line, column, position);
+                    return new ErrorPlace(place.line(), place.column(), statementLine);
+                }
+            }
+            return new ErrorPlace(statementLine, 0, statementLine);
+        }
+
+        /** The 0-based offset in {@code text} of a 1-based line and column. */
+        private static int offsetOf(String text, int line, int column) {
+            int offset = 0;
+            for (int l = 1; l < line && offset >= 0; l++) {
+                offset = text.indexOf('\n', offset) + 1;
+                if (offset == 0) {
+                    return -1;
+                }
+            }
+            return offset + column - 1;
+        }
+
+        /** Flyway's way to run one script outside a transaction: its script configuration file. */
+        private static String outsideTransaction(Path script) {
+            return "create " + script.getFileName() + ".conf next to it holding the line executeInTransaction=false"
+                    + " (Flyway's script configuration)";
+        }
+
         private Path findScript(String fileName) {
             if (fileName == null) {
                 return null;
             }
-            for (Migration migration : set.migrations()) {
-                if (migration.up().fileName().equals(fileName)) {
-                    return migration.up().file();
-                }
-            }
-            for (RepeatableMigration repeatable : set.repeatables()) {
-                if (repeatable.script().fileName().equals(fileName)) {
-                    return repeatable.script().file();
-                }
-            }
-            return set.directory().resolve(fileName);
+            return scripts().filter(s -> s.fileName().equals(fileName)).map(Script::file).findFirst()
+                    .orElse(set.directory().resolve(fileName));
+        }
+
+        /** The scripts Flyway runs: every up, then the repeatables. */
+        private java.util.stream.Stream<Script> scripts() {
+            return java.util.stream.Stream.concat(set.migrations().stream().map(Migration::up),
+                    set.repeatables().stream().map(RepeatableMigration::script));
         }
 
         private static String quote(String identifier) {

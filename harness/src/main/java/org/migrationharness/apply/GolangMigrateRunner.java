@@ -47,6 +47,12 @@ public final class GolangMigrateRunner implements MigrationRunner {
         protected Bookkeeping bookkeeping(MigrationSet set) {
             return new VersionRow(set);
         }
+
+        @Override
+        protected String outsideTransaction(Migration migration, Script script, boolean up) {
+            return "put the statement in a migration file of its own: golang-migrate sends " + script.fileName()
+                    + " as one query, and PostgreSQL runs a query of several statements as one transaction";
+        }
     }
 
     /** {@code schema_migrations(version bigint, dirty boolean)}: one row, the current version. */

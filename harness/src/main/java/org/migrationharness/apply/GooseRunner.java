@@ -76,6 +76,12 @@ public final class GooseRunner implements MigrationRunner {
             return new VersionTable(set);
         }
 
+        @Override
+        protected String outsideTransaction(Migration migration, Script script, boolean up) {
+            return "add the line \"-- +goose NO TRANSACTION\" at the top of " + script.fileName()
+                    + " (goose then runs its statements one by one, each on its own)";
+        }
+
         /** The section with {@code ${VAR}} replaced where ENVSUB is on; one line for one line. */
         @Override
         public String text(Script script) {
@@ -134,12 +140,11 @@ public final class GooseRunner implements MigrationRunner {
                     block = new StringBuilder();
                     blockLine = 0;
                 } else if (annotation == Annotation.STATEMENT_END && block != null) {
-                    String sql = block.toString().strip();
-                    if (sql.endsWith(";")) {
-                        sql = sql.substring(0, sql.length() - 1).stripTrailing();
-                    }
+                    String written = block.toString().strip();
+                    String sql = written.endsWith(";") ? written.substring(0, written.length() - 1).stripTrailing()
+                            : written;
                     if (!sql.isEmpty()) {
-                        statements.add(new SqlStatement(sql, blockLine));
+                        statements.add(new SqlStatement(sql, blockLine, 1 + indentOf(block), written));
                     }
                     block = null;
                     chunk = new StringBuilder();
@@ -163,8 +168,16 @@ public final class GooseRunner implements MigrationRunner {
 
         private static void add(List<SqlStatement> statements, String chunk, int firstLine) {
             for (SqlStatement statement : SqlScript.split(chunk)) {
-                statements.add(new SqlStatement(statement.sql(), statement.line() + firstLine - 1));
+                statements.add(statement.shifted(firstLine - 1));
             }
+        }
+
+        private static int indentOf(CharSequence block) {
+            int k = 0;
+            while (k < block.length() && (block.charAt(k) == ' ' || block.charAt(k) == '\t')) {
+                k++;
+            }
+            return k;
         }
 
         /** The whole file of a section, as goose reads it for NO TRANSACTION and ENVSUB. */

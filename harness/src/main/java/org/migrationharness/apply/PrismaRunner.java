@@ -67,6 +67,12 @@ public final class PrismaRunner implements MigrationRunner {
             return new MigrationsTable(set);
         }
 
+        @Override
+        protected String outsideTransaction(Migration migration, Script script, boolean up) {
+            return "put the statement in a migration of its own: Prisma sends " + shown(script)
+                    + " as one query, and PostgreSQL runs a query of several statements as one transaction";
+        }
+
         /** Every up script is a migration.sql: named with its folder, {@code 20240101120000_init/migration.sql}. */
         @Override
         protected String shown(Script script) {

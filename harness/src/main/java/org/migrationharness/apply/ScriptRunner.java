@@ -21,8 +21,6 @@ import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationVersion;
 import org.migrationharness.source.Script;
 import org.migrationharness.source.Timeouts;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * A runner for the formats whose scripts the harness runs itself (every one but Flyway): each script runs as its
@@ -53,6 +51,15 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
      */
     protected String shown(Script script) {
         return script.fileName();
+    }
+
+    /**
+     * How this format declares a script that must run outside a transaction, told to the user when a statement is
+     * refused inside the one the tool opened ({@code add "-- +goose NO TRANSACTION" to 3_x.sql}); null when the tool
+     * has no transaction to avoid.
+     */
+    protected String outsideTransaction(Migration migration, Script script, boolean up) {
+        return null;
     }
 
     @Override
@@ -153,12 +160,14 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
             bookkeeping.create(connection);
             bookkeeping.starting(connection, migration, up);
             try (Statement statement = connection.createStatement()) {
+                statement.setEscapeProcessing(false);
                 statement.execute(text(script));
             } catch (SQLException e) {
                 markFailed(migration, up, bookkeeping, e);
-                int line = lineOfPosition(script, e).orElseGet(() -> lineByReplay(connection, script));
-                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(shown(script), line, e,
-                        statementAt(script, line), timeouts()), script.file(), line, e);
+                ErrorPlace place = placeInWhole(connection, script, e);
+                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(shown(script), place, e,
+                        statementAt(script, place.statementLine()), timeouts(), outsideTransaction(migration, script, up)),
+                        script.file(), place.line(), e);
             }
             record(connection, migration, up, bookkeeping, script);
         } catch (SQLException e) {
@@ -172,7 +181,7 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
         boolean transactional = execution == Execution.TRANSACTION
                 || execution == Execution.TRANSACTION_UNLESS_IMPOSSIBLE
                 && statements.stream().noneMatch(SqlStatement::nonTransactional);
-        try (Connection connection = connect(false)) {
+        try (Connection connection = connect(true)) {
             bookkeeping.create(connection);
             connection.setAutoCommit(!transactional);
             bookkeeping.starting(connection, migration, up);
@@ -181,7 +190,8 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
                 for (SqlStatement statement : statements) {
                     current = statement;
                     try (Statement jdbc = connection.createStatement()) {
-                        jdbc.execute(statement.sql());
+                        jdbc.setEscapeProcessing(false);
+                        jdbc.execute(statement.written());
                     }
                 }
                 current = null;
@@ -197,9 +207,10 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
                     throw e;
                 }
                 markFailed(migration, up, bookkeeping, e);
-                int line = script.lineInFile(current.line());
-                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(shown(script), line, e,
-                        current.sql(), timeouts()), script.file(), line, e);
+                ErrorPlace place = ErrorPlace.of(current, e).inFile(script.firstLine());
+                throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(shown(script), place, e,
+                        current.sql(), timeouts(), transactional ? outsideTransaction(migration, script, up) : null),
+                        script.file(), place.line(), e);
             }
         } catch (SQLException e) {
             throw environment(script, e);
@@ -261,45 +272,42 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
                 + database.name() + " (or record it in " + bookkeeping() + "): " + e.getMessage(), e);
     }
 
-    /** The line in the file of the server's error position (a 1-based character offset in the query), if it gave one. */
-    private static java.util.OptionalInt lineOfPosition(Script script, SQLException e) {
-        int position = 0;
-        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-            ServerErrorMessage message = psql.getServerErrorMessage();
-            position = message.getPosition() > 0 ? message.getPosition() : message.getInternalPosition();
-        }
-        if (position <= 0) {
-            return java.util.OptionalInt.empty();
-        }
-        String text = script.text();
-        int line = 1;
-        for (int i = 0; i < Math.min(position - 1, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+    /**
+     * Where a whole-script query failed: at the server's error position (a character offset in the query) when it gave
+     * one; a runtime error (division by zero, a constraint) has none. The query was rolled back, so when every statement
+     * can run in a transaction they are run again one by one inside a transaction that is rolled back, to find the one
+     * that fails; otherwise the script's first statement is named.
+     */
+    private ErrorPlace placeInWhole(Connection connection, Script script, SQLException error) {
+        int position = ErrorPlace.position(error);
+        if (position > 0) {
+            ErrorPlace place = ErrorPlace.within(text(script), 1, 1, position);
+            int statementLine = place.line();
+            for (SqlStatement statement : SqlScript.split(text(script))) {
+                if (statement.line() <= place.line()) {
+                    statementLine = statement.line();
+                }
             }
+            return new ErrorPlace(place.line(), place.column(), statementLine).inFile(script.firstLine());
         }
-        return java.util.OptionalInt.of(script.lineInFile(line));
+        List<SqlStatement> statements = SqlScript.split(text(script));
+        SqlStatement failing = statements.isEmpty() ? new SqlStatement("", 1) : statements.get(0);
+        if (statements.stream().noneMatch(st -> st.nonTransactional() || st.isTransactionControl())) {
+            failing = replay(connection, statements).orElse(failing);
+        }
+        return new ErrorPlace(failing.line(), 0, failing.line()).inFile(script.firstLine());
     }
 
-    /**
-     * A runtime error (division by zero, a constraint) has no position. The whole-script query was rolled back, so
-     * when every statement can run in a transaction, they are run again one by one inside a transaction that is
-     * rolled back, to find the one that fails; otherwise the script's first statement is named.
-     */
-    private int lineByReplay(Connection connection, Script script) {
-        List<SqlStatement> statements = SqlScript.split(text(script));
-        int first = statements.isEmpty() ? 1 : statements.get(0).line();
-        if (statements.stream().anyMatch(st -> st.nonTransactional() || st.isTransactionControl())) {
-            return script.lineInFile(first);
-        }
+    private static java.util.Optional<SqlStatement> replay(Connection connection, List<SqlStatement> statements) {
         try (Statement jdbc = connection.createStatement()) {
+            jdbc.setEscapeProcessing(false);
             jdbc.execute("BEGIN");
             try {
                 for (SqlStatement statement : statements) {
                     try {
-                        jdbc.execute(statement.sql());
+                        jdbc.execute(statement.written());
                     } catch (SQLException e) {
-                        return script.lineInFile(statement.line());
+                        return java.util.Optional.of(statement);
                     }
                 }
             } finally {
@@ -308,13 +316,13 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
         } catch (SQLException e) {
             // the replay itself could not run: name the first statement
         }
-        return script.lineInFile(first);
+        return java.util.Optional.empty();
     }
 
-    /** The statement of the script that holds this line of the file, for the message. */
-    private static String statementAt(Script script, int lineInFile) {
+    /** The statement of the script that starts at or before this line of the file, for the message. */
+    private String statementAt(Script script, int lineInFile) {
         String found = null;
-        for (SqlStatement statement : SqlScript.split(script.text())) {
+        for (SqlStatement statement : SqlScript.split(text(script))) {
             if (script.lineInFile(statement.line()) <= lineInFile) {
                 found = statement.sql();
             }

@@ -60,6 +60,13 @@ public final class SectionedRunner implements MigrationRunner {
         }
 
         @Override
+        protected String outsideTransaction(Migration migration, Script script, boolean up) {
+            return "this format runs a section outside a transaction only when it holds a statement that cannot run in"
+                    + " one (CREATE INDEX CONCURRENTLY, VACUUM, ...); remove the script's own transaction control, or move"
+                    + " the statement into a migration of its own that holds such a statement";
+        }
+
+        @Override
         public List<String> migrate(String target, boolean withExtras) {
             validateChecksums();
             return super.migrate(target, withExtras);

@@ -14,6 +14,7 @@ public final class SqlScript {
     }
 
     public static List<SqlStatement> split(String script) {
-        return Splitter.split(script).stream().map(s -> new SqlStatement(s.text(), s.line())).toList();
+        return Splitter.split(script).stream()
+                .map(s -> new SqlStatement(s.text(), s.line(), s.column(), s.written())).toList();
     }
 }

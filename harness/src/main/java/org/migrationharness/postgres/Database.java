@@ -24,7 +24,20 @@ public record Database(String name, String jdbcUrl, String user, String password
 
     /** A new connection to this database (autocommit on). The caller closes it. */
     public Connection connect() {
+        return connect(new Properties());
+    }
+
+    /**
+     * A new connection that sends each query exactly as written, in one simple-protocol message, as psql does: the
+     * server's error positions and messages are psql's (a trailing semicolon included, {@code ??} not rewritten).
+     */
+    public Connection connectAsPsql() {
         Properties properties = new Properties();
+        properties.setProperty("preferQueryMode", "simple");
+        return connect(properties);
+    }
+
+    private Connection connect(Properties properties) {
         properties.setProperty("user", user);
         if (password != null) {
             properties.setProperty("password", password);

@@ -10,14 +10,21 @@ import java.util.Set;
  * @param text the statement's text from its first non-comment token, without the terminating semicolon, stripped
  * @param line the 1-based line of its first non-comment token (the line Flyway reports)
  * @param tokens its tokens, comments inside it included
+ * @param column the 1-based column of its first non-comment token in its line
+ * @param written its text exactly as in the script, from its first non-comment token to its terminating semicolon
+ *     included (when it has one): what psql sends, so the server's error position and message are psql's
  */
-public record ScriptStatement(String text, int line, List<Token> tokens) {
+public record ScriptStatement(String text, int line, List<Token> tokens, int column, String written) {
 
     private static final Set<String> TRANSACTION_CONTROL = Set.of("BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT",
             "SAVEPOINT", "RELEASE");
 
     public ScriptStatement {
         tokens = List.copyOf(tokens);
+    }
+
+    public ScriptStatement(String text, int line, List<Token> tokens) {
+        this(text, line, tokens, 1, text);
     }
 
     /** The text of one statement, tokenized and classified as it stands (line of its first non-comment token). */

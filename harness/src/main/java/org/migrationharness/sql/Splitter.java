@@ -60,7 +60,7 @@ public final class Splitter {
                 }
                 case SEMICOLON -> {
                     if (parens == 0 && atomic == 0) {
-                        statements.add(statement(sql, tokens, start, k, token.offset()));
+                        statements.add(statement(sql, tokens, start, k, token.offset(), token.end()));
                         start = -1;
                     }
                 }
@@ -69,15 +69,18 @@ public final class Splitter {
             }
         }
         if (start >= 0) {
-            statements.add(statement(sql, tokens, start, tokens.size(), sql.length()));
+            statements.add(statement(sql, tokens, start, tokens.size(), sql.length(), sql.length()));
         }
         return List.copyOf(statements);
     }
 
-    private static ScriptStatement statement(String sql, List<Token> tokens, int from, int to, int endOffset) {
+    private static ScriptStatement statement(String sql, List<Token> tokens, int from, int to, int endOffset,
+                                             int writtenEnd) {
         Token first = tokens.get(from);
+        int lineStart = sql.lastIndexOf('\n', first.offset() - 1) + 1;
         return new ScriptStatement(sql.substring(first.offset(), endOffset).strip(), first.line(),
-                tokens.subList(from, to));
+                tokens.subList(from, to), first.offset() - lineStart + 1,
+                sql.substring(first.offset(), writtenEnd).stripTrailing());
     }
 
     /** Whether the statement starting at token {@code k} is {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */

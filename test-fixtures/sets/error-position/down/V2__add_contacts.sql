@@ -1,0 +1,3 @@
+ALTER TABLE accounts
+    ADD COLUMN email text,
+    ADD COLUMN phone text;

@@ -1,0 +1,2 @@
+-- accounts
+CREATE TABLE accounts (id bigint PRIMARY KEY);
