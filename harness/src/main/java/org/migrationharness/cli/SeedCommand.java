@@ -182,26 +182,35 @@ final class SeedCommand {
                     + ": " + e.getMessage(), e);
         }
 
-        Migrator migrator = new Migrator(set, database);
-        List<String> pending = pending(set, migrator, database, service);
-        if (!pending.isEmpty() && !args.has("--migrate")) {
-            String current = migrator.currentVersion().map(v -> "is at version " + v)
-                    .orElse("has no migration applied (no " + migrator.historyTable() + ")");
-            throw new HarnessException(ErrorCode.REFUSED, "Database " + database.name() + " " + current + " of "
-                    + service + ", but the seeds are written for its latest migration, "
-                    + set.latestVersion().orElseThrow() + " (pending: " + String.join(", ", pending) + ").\n"
-                    + "Migrate it first, or let seed do it:\n  java -jar migration-harness.jar seed --service "
-                    + service + " --env " + env + " --jdbc-url " + url + " --migrate");
-        }
-        if (!pending.isEmpty()) {
-            if (dryRun) {
-                throw new HarnessException(ErrorCode.REFUSED, "Database " + database.name() + " needs migrations "
-                        + String.join(", ", pending) + " of " + service + " before its seeds can load, and a dry run "
-                        + "changes nothing.\nRun without --dry-run (with --migrate), or migrate it first.");
+        // the services it depends on first (depends-on:), each at its latest version, then the service itself
+        List<MigrationSet> toMigrate = new ArrayList<>(repository.dependencies(set));
+        toMigrate.add(set);
+        for (MigrationSet each : toMigrate) {
+            Migrator migrator = new Migrator(each, database);
+            String name = each.name();
+            String why = each == set ? "" : " (" + service + " depends on it: depends-on in "
+                    + repository.root().relativize(set.config().file().toAbsolutePath().normalize()) + ")";
+            List<String> pending = pending(each, migrator, database, name);
+            if (!pending.isEmpty() && !args.has("--migrate")) {
+                String current = migrator.currentVersion().map(v -> "is at version " + v)
+                        .orElse("has no migration applied (no " + migrator.historyTable() + ")");
+                throw new HarnessException(ErrorCode.REFUSED, "Database " + database.name() + " " + current + " of "
+                        + name + why + ", but the seeds are written for its latest migration, "
+                        + each.latestVersion().orElseThrow() + " (pending: " + String.join(", ", pending) + ").\n"
+                        + "Migrate it first, or let seed do it:\n  java -jar migration-harness.jar seed --service "
+                        + service + " --env " + env + " --jdbc-url " + url + " --migrate");
             }
-            err.println("Migrating " + database.name() + " (" + service + "): applying " + String.join(", ", pending) + " ...");
-            ApplyResult applied = migrator.migrateAll();
-            err.println("Migrated " + database.name() + " to version " + applied.versionAfter() + ".");
+            if (!pending.isEmpty()) {
+                if (dryRun) {
+                    throw new HarnessException(ErrorCode.REFUSED, "Database " + database.name() + " needs migrations "
+                            + String.join(", ", pending) + " of " + name + why + " before the seeds can load, and a dry"
+                            + " run changes nothing.\nRun without --dry-run (with --migrate), or migrate it first.");
+                }
+                err.println("Migrating " + database.name() + " (" + name + why + "): applying " + String.join(", ", pending)
+                        + " ...");
+                ApplyResult applied = migrator.migrateAll();
+                err.println("Migrated " + database.name() + " to version " + applied.versionAfter() + " of " + name + ".");
+            }
         }
 
         err.println((dryRun ? "Dry run: loading " : "Loading ") + service + " seeds (" + env + ") into "

@@ -107,6 +107,45 @@ class ServiceDependenciesTests {
                 + " line 2).\nNo order can migrate them: remove one of these dependencies.");
     }
 
+    @Test
+    void should_migrate_the_services_a_seeded_service_depends_on_first_and_refuse_without_migrate() throws IOException {
+        service("beta", "schemas: [beta_service]\ndepends-on: [zeta]\n",
+                "V1__create_carts.sql", "CREATE TABLE beta_service.carts (id bigint PRIMARY KEY,"
+                        + " customer_id bigint REFERENCES zeta_service.customers (id));",
+                "U1__create_carts.sql", "DROP TABLE beta_service.carts;");
+        Path seeds = root.resolve("seeds/beta/development");
+        Files.createDirectories(seeds);
+        Files.writeString(seeds.resolve("10_carts.yaml"), "table: carts\nkey: [id]\nrows:\n  - {id: 1}\n");
+        Database target = SharedServer.get().createDatabase("deps_seed");
+        try {
+            List<String> seed = new ArrayList<>(List.of("seed", "--service", "beta", "--env", "development",
+                    "--jdbc-url", target.jdbcUrl(), "--user", target.user()));
+
+            assertThat(main(seed)).isEqualTo(2);
+            assertThat(err()).contains(" has no migration applied (no \"zeta_service\".\"schema_migrations\") of zeta"
+                    + " (beta depends on it: depends-on in service-migrations/beta/harness.yaml), but the seeds");
+
+            seed.add("--migrate");
+            assertThat(main(seed)).as(err()).isZero();
+            assertThat(err()).contains("Migrating " + target.name() + " (zeta (beta depends on it: depends-on in"
+                            + " service-migrations/beta/harness.yaml)): applying 1 ...")
+                    .contains("Migrating " + target.name() + " (beta): applying 1 ...");
+            assertThat(org.migrationharness.testing.Sql.column(target, "SELECT count(*) FROM zeta_service.customers"
+                    + " UNION ALL SELECT count(*) FROM beta_service.carts")).containsExactly("0", "1");
+        } finally {
+            SharedServer.get().dropDatabase(target);
+        }
+    }
+
+    private int main(List<String> args) {
+        out.reset();
+        err.reset();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            return Main.run(args.toArray(String[]::new), o, e);
+        }
+    }
+
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--postgres", "external", "--jdbc-url", admin.jdbcUrl(), "--user", admin.user()));
