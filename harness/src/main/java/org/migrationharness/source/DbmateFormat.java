@@ -192,21 +192,11 @@ public final class DbmateFormat implements MigrationFormat {
         }
         Script upScript = section(file, lines, up, down, "up");
         Script downScript = section(file, lines, down, lines.size() + 1, "down");
-        String reason;
-        IrreversibleMarker marker = IrreversibleMarker.of(downScript.text());
-        reason = marker.reason();
-        if (reason != null && marker.hasStatements()) {
-            problems.add(new Finding(CheckId.DOWN_MISSING.id(), Severity.ERROR, version.text(), DisplayPath.of(file),
-                    downScript.lineInFile(marker.line()), downScript.label() + " marks migration " + version
-                    + " irreversible and also holds statements.\nKeep only the '-- " + IrreversibleMarker.KEYWORD
-                    + " <reason>' line in the down section, or remove it to make the section a real down migration."));
-            reason = null;
-        } else if (reason == null && IrreversibleMarker.empty(downScript.text())) {
-            downScript = null; // an empty down section reverses nothing: down.missing
-        }
+        // an empty down section reverses nothing: down.missing
+        IrreversibleMarker.Down read = IrreversibleMarker.read(downScript, version, downScript.label(), true, problems);
         Matcher matcher = FILE.matcher(fileName);
         String description = matcher.matches() ? matcher.group(2).replaceFirst("^[_-]", "") : "";
-        return new Migration(version, description, upScript, downScript, reason);
+        return new Migration(version, description, upScript, read.script(), read.irreversibleReason());
     }
 
     private static Script section(Path file, List<String> lines, int marker, int end, String direction) {

@@ -113,20 +113,10 @@ public final class FlywayFormat implements MigrationFormat {
         for (Map.Entry<MigrationVersion, Path> up : ups.entrySet()) {
             MigrationVersion version = up.getKey();
             Path down = downs.get(version);
-            String reason = null;
-            if (down != null) {
-                IrreversibleMarker marker = IrreversibleMarker.of(texts.get(down));
-                reason = marker.reason();
-                if (marker.reason() != null && marker.hasStatements()) {
-                    problems.add(new Finding(CheckId.DOWN_MISSING.id(), Severity.ERROR, version.text(),
-                            DisplayPath.of(down), marker.line(), down.getFileName() + " marks migration " + version
-                            + " irreversible and also holds statements.\nKeep only the '-- " + IrreversibleMarker.KEYWORD
-                            + " <reason>' line, or remove it to make the script a real down migration."));
-                    reason = null;
-                }
-            }
-            result.add(new Migration(version, description(up.getValue()), script(up.getValue(), texts),
-                    down == null ? null : script(down, texts), reason));
+            IrreversibleMarker.Down read = IrreversibleMarker.read(down == null ? null : script(down, texts), version,
+                    down == null ? null : down.getFileName().toString(), false, problems);
+            result.add(new Migration(version, description(up.getValue()), script(up.getValue(), texts), read.script(),
+                    read.irreversibleReason()));
         }
         for (Map.Entry<MigrationVersion, Path> down : downs.entrySet()) {
             if (!ups.containsKey(down.getKey())) {

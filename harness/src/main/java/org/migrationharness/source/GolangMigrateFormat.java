@@ -91,24 +91,13 @@ public final class GolangMigrateFormat implements MigrationFormat {
         for (Map.Entry<MigrationVersion, Path> up : ups.entrySet()) {
             MigrationVersion version = up.getKey();
             Path down = downs.get(version);
-            String reason = null;
-            if (down != null) {
-                IrreversibleMarker marker = IrreversibleMarker.of(texts.get(down));
-                reason = marker.reason();
-                if (reason != null && marker.hasStatements()) {
-                    problems.add(new Finding(CheckId.DOWN_MISSING.id(), Severity.ERROR, version.text(),
-                            DisplayPath.of(down), marker.line(), down.getFileName() + " marks migration " + version
-                            + " irreversible and also holds statements.\nKeep only the '-- " + IrreversibleMarker.KEYWORD
-                            + " <reason>' line, or remove it to make the script a real down migration."));
-                    reason = null;
-                } else if (reason == null && IrreversibleMarker.empty(texts.get(down))) {
-                    down = null; // an empty down file reverses nothing: down.missing, not a down that leaves a trace
-                }
-            }
+            // an empty down file reverses nothing: down.missing, not a down that leaves a trace
+            IrreversibleMarker.Down read = IrreversibleMarker.read(down == null ? null : script(down, texts), version,
+                    down == null ? null : down.getFileName().toString(), true, problems);
             Matcher matcher = FILE.matcher(up.getValue().getFileName().toString());
             String description = matcher.matches() ? matcher.group(2) : "";
-            result.add(new Migration(version, description, script(up.getValue(), texts),
-                    down == null ? null : script(down, texts), reason));
+            result.add(new Migration(version, description, script(up.getValue(), texts), read.script(),
+                    read.irreversibleReason()));
         }
         for (Map.Entry<MigrationVersion, Path> down : downs.entrySet()) {
             if (!ups.containsKey(down.getKey())) {

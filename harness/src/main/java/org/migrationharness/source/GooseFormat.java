@@ -257,22 +257,12 @@ public final class GooseFormat implements MigrationFormat {
         }
         Script upScript = section(file, lines, up, down == 0 ? lines.size() + 1 : down, "up");
         Script downScript = down == 0 ? null : section(file, lines, down, lines.size() + 1, "down");
-        String reason = null;
-        if (downScript != null) {
-            IrreversibleMarker marker = IrreversibleMarker.of(downScript.text());
-            reason = marker.reason();
-            if (reason != null && marker.hasStatements()) {
-                problems.add(new Finding(CheckId.DOWN_MISSING.id(), Severity.ERROR, version.text(), DisplayPath.of(file),
-                        downScript.lineInFile(marker.line()), downScript.label() + " marks migration " + version
-                        + " irreversible and also holds statements.\nKeep only the '-- " + IrreversibleMarker.KEYWORD
-                        + " <reason>' line in the down section, or remove it to make the section a real down migration."));
-                reason = null;
-            } else if (reason == null && IrreversibleMarker.empty(downScript.text())) {
-                downScript = null; // an empty down section reverses nothing: down.missing
-            }
-        }
+        // an empty down section reverses nothing: down.missing
+        IrreversibleMarker.Down read = IrreversibleMarker.read(downScript, version,
+                downScript == null ? null : downScript.label(), true, problems);
         Matcher matcher = SQL_FILE.matcher(fileName);
-        return new Migration(version, matcher.matches() ? matcher.group(2) : "", upScript, downScript, reason);
+        return new Migration(version, matcher.matches() ? matcher.group(2) : "", upScript, read.script(),
+                read.irreversibleReason());
     }
 
     /** The lines strictly between the marker line and {@code end} (1-based), starting on the line after the marker. */

@@ -170,26 +170,13 @@ public final class PrismaFormat implements MigrationFormat {
             if (!texts.containsKey(up)) {
                 continue; // a duplicate folder's script was not read
             }
-            String reason = null;
-            if (!texts.containsKey(down)) {
-                down = null;
-            } else {
-                IrreversibleMarker marker = IrreversibleMarker.of(texts.get(down));
-                reason = marker.reason();
-                if (reason != null && marker.hasStatements()) {
-                    problems.add(new Finding(CheckId.DOWN_MISSING.id(), Severity.ERROR, version.text(),
-                            DisplayPath.of(down), marker.line(), label(down) + " marks migration " + version
-                            + " irreversible and also holds statements.\nKeep only the '-- " + IrreversibleMarker.KEYWORD
-                            + " <reason>' line, or remove it to make the script a real down migration."));
-                    reason = null;
-                } else if (reason == null && IrreversibleMarker.empty(texts.get(down))) {
-                    down = null; // an empty down.sql reverses nothing: down.missing, not a down that leaves a trace
-                }
-            }
+            // an empty down.sql reverses nothing: down.missing, not a down that leaves a trace
+            boolean hasDown = texts.containsKey(down);
+            IrreversibleMarker.Down read = IrreversibleMarker.read(hasDown ? script(down, texts) : null, version,
+                    hasDown ? label(down) : null, true, problems);
             Matcher matcher = FOLDER.matcher(folder.getFileName().toString());
             String description = matcher.matches() ? matcher.group(2) : "";
-            result.add(new Migration(version, description, script(up, texts), down == null ? null : script(down, texts),
-                    reason));
+            result.add(new Migration(version, description, script(up, texts), read.script(), read.irreversibleReason()));
         }
         boolean noDowns = !result.isEmpty() && result.stream().allMatch(m -> m.down() == null);
         return new MigrationSet(name, migrations, ID, config, result, List.of(), problems,

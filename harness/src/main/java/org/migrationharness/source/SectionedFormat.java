@@ -181,21 +181,8 @@ public final class SectionedFormat implements MigrationFormat {
         String description = matcher.matches() ? matcher.group(2) : "";
         Script upScript = new Script(file, up + 1, fileName + " (UP)", upText);
         Script downScript = new Script(file, down + 1, fileName + " (DOWN)", downText);
-        String reason = null;
-        IrreversibleMarker marker = IrreversibleMarker.of(downText);
-        if (marker.reason() != null) {
-            if (marker.hasStatements()) {
-                problems.add(new Finding(CheckId.DOWN_MISSING.id(), Severity.ERROR, version.text(),
-                        DisplayPath.of(file), downScript.lineInFile(marker.line()), fileName + " marks migration "
-                        + version + " irreversible and also holds statements in its DOWN section.\nKeep only the '-- "
-                        + IrreversibleMarker.KEYWORD + " <reason>' line, or remove it to make the section a real down"
-                        + " migration."));
-            } else {
-                reason = marker.reason();
-            }
-        } else if (IrreversibleMarker.empty(downText)) {
-            downScript = null; // an empty DOWN section reverses nothing: down.missing
-        }
-        return new Migration(version, description, upScript, downScript, reason);
+        // an empty DOWN section reverses nothing: down.missing
+        IrreversibleMarker.Down read = IrreversibleMarker.read(downScript, version, downScript.label(), true, problems);
+        return new Migration(version, description, upScript, read.script(), read.irreversibleReason());
     }
 }

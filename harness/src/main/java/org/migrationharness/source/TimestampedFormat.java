@@ -148,29 +148,14 @@ public final class TimestampedFormat implements MigrationFormat {
             String fileName = up.getFileName().toString();
             MigrationVersion version = entry.getKey();
             Path down = rollbacks.get(fileName);
-            String reason = null;
-            Script downScript = null;
-            if (down != null) {
-                String text = texts.get(down);
-                IrreversibleMarker marker = IrreversibleMarker.of(text);
-                downScript = new Script(down, 1, "rollback/" + fileName, text);
-                if (marker.reason() != null && marker.hasStatements()) {
-                    problems.add(new Finding(CheckId.DOWN_MISSING.id(), Severity.ERROR, version.text(),
-                            DisplayPath.of(down), marker.line(), "rollback/" + fileName + " marks migration "
-                            + version + " irreversible and also holds statements.\nKeep only the '-- "
-                            + IrreversibleMarker.KEYWORD + " <reason>' line, or remove it to make the script a real"
-                            + " rollback."));
-                } else if (marker.reason() != null) {
-                    reason = marker.reason();
-                } else if (IrreversibleMarker.empty(text)) {
-                    downScript = null;
-                }
-            }
+            IrreversibleMarker.Down read = IrreversibleMarker.read(down == null ? null
+                    : new Script(down, 1, "rollback/" + fileName, texts.get(down)), version, "rollback/" + fileName, true,
+                    problems);
             Matcher matcher = FILE.matcher(fileName);
             String description = matcher.matches() ? matcher.group(2) + "_" + matcher.group(3) : "";
             String folder = migrations.relativize(up).getName(0).toString();
             result.add(new Migration(version, description, new Script(up, 1, folder + "/" + fileName, texts.get(up)),
-                    downScript, reason));
+                    read.script(), read.irreversibleReason()));
             headerDependencies(migrations, version, up, texts.get(up), forward, problems);
         }
         if (dependencies != null) {
