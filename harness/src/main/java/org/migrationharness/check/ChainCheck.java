@@ -2,6 +2,8 @@ package org.migrationharness.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
@@ -17,9 +19,15 @@ import org.migrationharness.source.MigrationSet;
 
 /**
  * {@code chain.down-up}: what a real rollback does. From the fully migrated schema, down one step at a time to the
- * first version (or to the newest migration that cannot be reversed), then up all again with Flyway: every step
- * applies and the final schema equals the first full up. Unlike the step-by-step checks, errors accumulate here: a
+ * first version (or to the newest migration that cannot be reversed), then up all again with the set's tool: every
+ * step applies and the final schema equals the first full up. Unlike the step-by-step checks, errors accumulate here: a
  * down that leaves a trace can break a later down.
+ *
+ * <p>Every failure is reported in one run. After down(k) fails, the chain goes on from a new database migrated to the
+ * version below k (as if down(k) had worked), so a second down broken in rollback order is found too; after up(k)
+ * fails, from a new database migrated to k. Each failure names the down above it that caused it when the step walk
+ * has the evidence ({@link ChainEvidence}), or says that the script fails on its own too. The final comparison then
+ * covers the chain from the last such restart.
  */
 final class ChainCheck implements Check {
 
@@ -34,7 +42,7 @@ final class ChainCheck implements Check {
             return MigrationSet.FORWARD_ONLY;
         }
         if (context.migrated() == null) {
-            return "up.apply failed";
+            return CheckContext.UP_APPLY_FAILED;
         }
         List<Migration> migrations = context.set().migrations();
         return !migrations.isEmpty() && migrations.get(migrations.size() - 1).reversible()
@@ -43,48 +51,181 @@ final class ChainCheck implements Check {
 
     @Override
     public void run(CheckContext context) {
-        Database chain = context.cloneOf(context.migrated(), "chain");
-        SchemaSnapshot full = context.migratedSnapshot();
-        Migrator migrator = new Migrator(context.set(), chain);
-        List<Migration> newestFirst = new ArrayList<>(context.set().migrations());
-        java.util.Collections.reverse(newestFirst);
-        String reached = null;
-        for (Migration migration : newestFirst) {
-            context.stopIfInterrupted();
-            String version = migration.version().text();
-            if (!migration.reversible()) {
-                context.report(new Finding(id().id(), Severity.INFO, version, null, null, "The chain stops above "
-                        + version + ": " + (migration.irreversible() ? "it is marked irreversible ("
-                        + migration.irreversibleReason() + ")" : "it has no down script") + "."));
-                break;
+        new Walk(context, context.stepwise()).run();
+    }
+
+    /** One walk down and up; it moves to a new database after each failing script. */
+    private final class Walk {
+
+        private final CheckContext context;
+        private final StepwiseWalk.Result steps;
+        private final List<Migration> migrations;
+        private Database database;
+        private Migrator migrator;
+        /** The downs that ran on {@link #database}, with what each left different on its own step. */
+        private final List<StepwiseWalk.Trace> ran = new ArrayList<>();
+        /** The lowest migration whose down ran (or was passed over after failing), or null. */
+        private Migration reached;
+        /** Where the chain last went on from a new database, for the final comparison's message; or null. */
+        private String restarted;
+
+        Walk(CheckContext context, StepwiseWalk.Result steps) {
+            this.context = context;
+            this.steps = steps;
+            this.migrations = context.set().migrations();
+            this.database = context.cloneOf(context.migrated(), "chain");
+            this.migrator = new Migrator(context.set(), database);
+        }
+
+        void run() {
+            down();
+            if (up()) {
+                compare();
             }
-            try {
-                migrator.undoLast();
-                reached = version;
-            } catch (HarnessException e) {
-                if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                    throw e;
+        }
+
+        private void down() {
+            for (int i = migrations.size() - 1; i >= 0; i--) {
+                context.stopIfInterrupted();
+                Migration migration = migrations.get(i);
+                String version = migration.version().text();
+                if (!migration.reversible()) {
+                    context.report(new Finding(id().id(), Severity.INFO, version, null, null, "The chain stops above "
+                            + version + ": " + (migration.irreversible() ? "it is marked irreversible ("
+                            + migration.irreversibleReason() + ")" : "it has no down script") + "."));
+                    return;
                 }
-                context.report(Failure.of(id(), version, e, null,
-                        "Walking down from the newest version, down(" + version + ") failed: " + e.getMessage()));
-                break;
+                try {
+                    migrator.undoLast();
+                    steps.traces().stream().filter(t -> t.migration().equals(migration)).forEach(ran::add);
+                } catch (HarnessException e) {
+                    if (e.code() != ErrorCode.MIGRATION_FAILED) {
+                        throw e;
+                    }
+                    Migration below = i == 0 ? null : migrations.get(i - 1);
+                    context.report(Failure.of(id(), version, e, migration.down().file(),
+                            "Walking down from the newest version, down(" + version + ") failed: " + e.getMessage()
+                                    + "\n" + downCause(migration, e) + "\n" + goesOn(below)));
+                    if (!restart(below, "down(" + version + ") failed")) {
+                        return;
+                    }
+                }
+                reached = migration;
             }
         }
-        try {
-            migrator.migrateAll();
-        } catch (HarnessException e) {
-            if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                throw e;
+
+        /** Migrates up again; false when the chain cannot go on to the final comparison. */
+        private boolean up() {
+            for (int attempt = 0; attempt <= migrations.size(); attempt++) {
+                context.stopIfInterrupted();
+                try {
+                    migrator.migrateAll();
+                    return true;
+                } catch (HarnessException e) {
+                    if (e.code() != ErrorCode.MIGRATION_FAILED) {
+                        throw e;
+                    }
+                    String message = "After walking down to " + below(reached) + ", migrating up again failed: "
+                            + e.getMessage();
+                    Optional<Migration> failed = upOf(e);
+                    if (failed.isEmpty()) { // a repeatable: nothing to go on from
+                        context.report(Failure.of(id(), null, e, null, message));
+                        return false;
+                    }
+                    Migration migration = failed.get();
+                    context.report(Failure.of(id(), migration.version().text(), e, migration.up().file(),
+                            message + "\n" + upCause(migration, e) + "\n" + goesOn(migration)));
+                    if (!restart(migration, migration.up().label() + " failed")) {
+                        return false;
+                    }
+                }
             }
-            context.report(Failure.of(id(), null, e, null, "After walking down to " + (reached == null ? "(nothing reverted)"
-                    : "before V" + reached) + ", migrating up again failed: " + e.getMessage()));
-            return;
+            return false;
         }
-        SchemaDiff diff = SchemaDiff.between(full, context.snapshot(chain));
-        if (!diff.isEmpty()) {
-            context.report(new Finding(id().id(), Severity.ERROR, null, null, null,
-                    "After walking down to before V" + reached + " and up again, the schema differs from the first full up: "
-                            + String.join(", ", diff.objects()) + "\n" + diff.describe("first up", "down and up again")));
+
+        private void compare() {
+            SchemaDiff diff = SchemaDiff.between(context.migratedSnapshot(), context.snapshot(database));
+            if (!diff.isEmpty()) {
+                context.report(new Finding(id().id(), Severity.ERROR, null, null, null,
+                        "After walking down to " + below(reached) + " and up again"
+                                + (restarted == null ? "" : " (" + restarted + ")")
+                                + ", the schema differs from the first full up: " + String.join(", ", diff.objects())
+                                + "\n" + diff.describe("first up", "down and up again")));
+            }
+        }
+
+        /**
+         * Replaces the chain's database by a new one migrated up to {@code at} (empty when null); false, with a finding,
+         * when that fails.
+         */
+        private boolean restart(Migration at, String because) {
+            context.drop(database);
+            database = context.newDatabase("chain");
+            migrator = new Migrator(context.set(), database);
+            ran.clear();
+            if (at != null) {
+                try {
+                    migrator.versionedOnly().migrateTo(at.version().text());
+                } catch (HarnessException e) {
+                    if (e.code() != ErrorCode.MIGRATION_FAILED) {
+                        throw e;
+                    }
+                    context.report(Failure.of(id(), at.version().text(), e, null, "The chain cannot go on after "
+                            + because + ": migrating a new database up to " + at.up().label() + " failed: "
+                            + e.getMessage()));
+                    return false;
+                }
+            }
+            restarted = "going on from " + (at == null ? "an empty database" : "a new database at " + at.up().label())
+                    + " after " + because;
+            return true;
+        }
+
+        /** Why down(k) failed here: it fails on its own too, or a down above it left what it trips on. */
+        private String downCause(Migration migration, HarnessException e) {
+            String version = migration.version().text();
+            if (steps.failed(CheckId.DOWN_APPLY, version)) {
+                return migration.down().label() + " fails on its own too (" + CheckId.DOWN_APPLY.id() + " [" + version
+                        + "]).";
+            }
+            return brokenBy(e).orElse(migration.down().label() + " runs on its own: it fails only in rollback order,"
+                    + " after the scripts above it ran; no " + CheckId.DOWN_LEAVES_TRACE.id()
+                    + " finding names an object of this error.");
+        }
+
+        /** Why up(k) failed here: a down that ran before it left what it collides with, or it does so on its own. */
+        private String upCause(Migration migration, HarnessException e) {
+            String version = migration.version().text();
+            return brokenBy(e).orElse(steps.failed(CheckId.UP_REAPPLY_DIFFERS, version)
+                    ? migration.up().label() + " fails when applied again after its own down too ("
+                    + CheckId.UP_REAPPLY_DIFFERS.id() + " [" + version + "])."
+                    : migration.up().label() + " applies again after its own down: it fails only after the whole chain"
+                    + " down; no " + CheckId.DOWN_LEAVES_TRACE.id() + " finding names an object of this error.");
+        }
+
+        private Optional<String> brokenBy(HarnessException e) {
+            List<ChainEvidence.Link> links = ChainEvidence.links(e, ran);
+            if (links.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of("Broken by " + links.stream().map(ChainEvidence.Link::describe)
+                    .collect(Collectors.joining(", and by ")) + " (" + CheckId.DOWN_LEAVES_TRACE.id() + " "
+                    + links.stream().map(l -> "[" + l.migration().version().text() + "]").collect(Collectors.joining(" "))
+                    + "): fix " + (links.size() == 1 ? "that down" : "those downs") + " first.");
+        }
+
+        private String goesOn(Migration at) {
+            return "The chain goes on from " + (at == null ? "an empty database." : "a new database migrated up to "
+                    + at.up().label() + ".");
+        }
+
+        /** The migration whose up script the failure names. */
+        private Optional<Migration> upOf(HarnessException e) {
+            return e.file().flatMap(file -> migrations.stream().filter(m -> file.equals(m.up().file())).findFirst());
+        }
+
+        private String below(Migration migration) {
+            return migration == null ? "(nothing reverted)" : "before " + migration.up().label();
         }
     }
 }

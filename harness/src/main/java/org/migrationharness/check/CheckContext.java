@@ -20,6 +20,12 @@ import org.migrationharness.source.MigrationSet;
 /** What the checks of one service share: the set, the server, the fully migrated database, the findings. */
 final class CheckContext implements AutoCloseable {
 
+    /**
+     * The skip reason of a check that needs the fully migrated database when {@code up.apply} failed; the verifier
+     * completes it with where up stopped ({@link #upApplyFailed()}).
+     */
+    static final String UP_APPLY_FAILED = "up.apply failed";
+
     private final MigrationSet set;
     private final PostgresServer server;
     private final VerifyOptions options;
@@ -27,6 +33,8 @@ final class CheckContext implements AutoCloseable {
     private final List<Database> databases = new ArrayList<>();
     private final Map<String, Database> seeded = new LinkedHashMap<>();
     private Database migrated;
+    private Database partlyMigrated;
+    private String upFailedAt;
     private StepwiseWalk.Result stepwise;
     private SchemaSnapshot migratedSnapshot;
     private Database dependencies;
@@ -153,6 +161,30 @@ final class CheckContext implements AutoCloseable {
 
     void migrated(Database database) {
         this.migrated = database;
+    }
+
+    /**
+     * Records that up.apply failed at {@code failedAt} (how the failing script is known, e.g. {@code V3}, or its file),
+     * leaving {@code database} with the migrations before it applied.
+     */
+    void upFailed(Database database, String failedAt) {
+        this.partlyMigrated = database;
+        this.upFailedAt = failedAt;
+    }
+
+    /** The database up.apply left when a migration failed: the migrations before it applied; else null. */
+    Database partlyMigrated() {
+        return partlyMigrated;
+    }
+
+    /** Where up.apply stopped (e.g. {@code V3}), or null when it passed or did not run. */
+    String upFailedAt() {
+        return upFailedAt;
+    }
+
+    /** The skip reason of a check that needs the migrated database: {@code up.apply failed at V3}. */
+    String upApplyFailed() {
+        return upFailedAt == null ? UP_APPLY_FAILED : UP_APPLY_FAILED + " at " + upFailedAt;
     }
 
     /** The clones of {@link #migrated()} into which {@code seed.load} loaded each environment, by environment. */

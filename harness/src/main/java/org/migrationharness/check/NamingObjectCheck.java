@@ -17,6 +17,7 @@ import org.migrationharness.naming.ScannedScript;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
+import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.Migration;
@@ -26,6 +27,9 @@ import org.migrationharness.source.RepeatableMigration;
  * {@code naming.object}: the names in the fully migrated catalog (every non-system schema, so objects outside the
  * service's schemas are seen) follow the naming rules, and no identifier in a script is longer than the 63 bytes
  * PostgreSQL keeps. The reserved words are the server's own ({@code pg_get_keywords()}, category R).
+ *
+ * <p>When {@code up.apply} failed, it still runs: on the database up.apply left (the migrations before the failing
+ * one), and on the text of every script, with an info finding that says so.
  */
 final class NamingObjectCheck implements Check {
 
@@ -36,12 +40,19 @@ final class NamingObjectCheck implements Check {
 
     @Override
     public String skipReason(CheckContext context) {
-        return context.migrated() == null ? "up.apply failed" : null;
+        return context.migrated() == null && context.partlyMigrated() == null ? CheckContext.UP_APPLY_FAILED : null;
     }
 
     @Override
     public void run(CheckContext context) {
         Database migrated = context.migrated();
+        if (migrated == null) {
+            migrated = context.partlyMigrated();
+            String failed = context.upFailedAt() == null ? "the failing migration" : context.upFailedAt();
+            context.report(new Finding(id().id(), Severity.INFO, null, null, null, "Only the objects of the migrations"
+                    + " before " + failed + " were checked: " + context.upApplyFailed() + ", so " + failed + " and the"
+                    + " migrations after it created nothing. The identifiers written in every script were checked."));
+        }
         SchemaSnapshot snapshot = SchemaReader.read(migrated, schemasOf(context, migrated),
                 new Migrator(context.set(), migrated).bookkeepingTables());
         List<Finding> findings = ObjectNaming.check(context.set().config().naming(), snapshot,

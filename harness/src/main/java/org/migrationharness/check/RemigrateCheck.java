@@ -24,7 +24,7 @@ final class RemigrateCheck implements Check {
 
     @Override
     public String skipReason(CheckContext context) {
-        return context.migrated() == null ? "up.apply failed" : null;
+        return context.migrated() == null ? CheckContext.UP_APPLY_FAILED : null;
     }
 
     @Override

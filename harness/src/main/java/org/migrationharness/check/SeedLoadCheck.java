@@ -36,7 +36,7 @@ final class SeedLoadCheck implements Check {
             return "no seeds folder";
         }
         if (context.migrated() == null) {
-            return "up.apply failed";
+            return CheckContext.UP_APPLY_FAILED;
         }
         return null;
     }

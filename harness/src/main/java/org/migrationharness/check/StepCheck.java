@@ -26,7 +26,7 @@ final class StepCheck implements Check {
             return MigrationSet.FORWARD_ONLY;
         }
         if (context.migrated() == null) {
-            return "up.apply failed";
+            return CheckContext.UP_APPLY_FAILED;
         }
         return context.set().migrations().stream().anyMatch(m -> m.reversible()) ? null : "no migration has a down script";
     }

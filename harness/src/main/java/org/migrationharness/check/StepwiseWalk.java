@@ -40,16 +40,33 @@ final class StepwiseWalk {
      *
      * @param findings findings of down.apply, down.leaves-trace and up.reapply-differs
      * @param stoppedAt the version whose up failed, which ended the walk, or null
+     * @param traces what each down that ran left different from the schema before its up (its down.leaves-trace
+     *        finding, as data), in the order of the migrations; only downs that left something
      */
-    record Result(List<Finding> findings, String stoppedAt) {
+    record Result(List<Finding> findings, String stoppedAt, List<Trace> traces) {
 
         List<Finding> of(CheckId check) {
             return findings.stream().filter(f -> f.check().equals(check.id())).toList();
         }
+
+        /** Whether the walk found {@code check} failing for {@code version} on its own (on a clone at that version). */
+        boolean failed(CheckId check, String version) {
+            return of(check).stream().anyMatch(f -> version.equals(f.migration()) && f.severity() == Severity.ERROR);
+        }
+    }
+
+    /**
+     * What down(k) left different, on its own, from the schema before up(k).
+     *
+     * @param migration the migration whose down ran
+     * @param difference the schema before up(k) (left) against the schema after down(k) (right)
+     */
+    record Trace(Migration migration, SchemaDiff difference) {
     }
 
     Result walk() {
         List<Finding> findings = new ArrayList<>();
+        List<Trace> traces = new ArrayList<>();
         Database climb = context.newDatabase("steps");
         createSchemas(climb);
         Migrator migrator = new Migrator(context.set(), climb).versionedOnly();
@@ -63,21 +80,21 @@ final class StepwiseWalk {
                 if (e.code() != ErrorCode.MIGRATION_FAILED) {
                     throw e;
                 }
-                return new Result(findings, version); // up.apply reports it
+                return new Result(findings, version, traces); // up.apply reports it
             }
             SchemaSnapshot after = context.snapshot(climb);
             if (migration.reversible()) {
-                step(migration, before, after, climb, findings);
+                step(migration, before, after, climb, findings, traces);
             }
             before = after;
         }
         context.drop(climb);
-        return new Result(findings, null);
+        return new Result(findings, null, traces);
     }
 
     /** down(k) then up(k) on a clone of the database at version k. */
     private void step(Migration migration, SchemaSnapshot before, SchemaSnapshot after, Database climb,
-                      List<Finding> findings) {
+                      List<Finding> findings, List<Trace> traces) {
         String version = migration.version().text();
         String up = migration.up().fileName();
         String down = migration.down().fileName();
@@ -97,6 +114,7 @@ final class StepwiseWalk {
             }
             SchemaDiff leftBehind = SchemaDiff.between(before, context.snapshot(clone));
             if (!leftBehind.isEmpty()) {
+                traces.add(new Trace(migration, leftBehind));
                 findings.add(new Finding(CheckId.DOWN_LEAVES_TRACE.id(), Severity.ERROR, version,
                         DisplayPath.of(migration.down().file()), null,
                         "after " + downLabel + " the schema differs from before " + upLabel + ": "

@@ -8,7 +8,10 @@ import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
 import org.migrationharness.source.Migration;
 
-/** {@code up.apply}: every migration applies, with Flyway, to a new empty database. */
+/**
+ * {@code up.apply}: every migration applies, with the set's tool, to a new empty database. When one fails, the
+ * database keeps the migrations before it, for the checks that can still use them ({@code naming.object}).
+ */
 final class UpApplyCheck implements Check {
 
     @Override
@@ -32,7 +35,15 @@ final class UpApplyCheck implements Check {
                 throw e;
             }
             context.report(finding(context, e));
+            context.upFailed(database, failedAt(context, e));
         }
+    }
+
+    /** How the failing script is known: its migration's up label ({@code V3}), else its file's name, else null. */
+    private static String failedAt(CheckContext context, HarnessException e) {
+        return e.file().map(file -> context.set().migrations().stream()
+                .filter(m -> file.equals(m.up().file())).map(m -> m.up().label()).findFirst()
+                .orElse(file.getFileName().toString())).orElse(null);
     }
 
     static Finding finding(CheckContext context, HarnessException e) {

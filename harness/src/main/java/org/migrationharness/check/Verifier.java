@@ -91,7 +91,7 @@ public final class Verifier {
                 listener.checkStarted(set.name(), check.id().id());
                 long start = System.nanoTime();
                 CheckResult.Status outcome;
-                String skip = check.skipReason(context);
+                String skip = reason(check.skipReason(context), context, results);
                 if (skip != null) {
                     outcome = CheckResult.Status.SKIPPED;
                 } else {
@@ -125,6 +125,19 @@ public final class Verifier {
             status = ServiceReport.Status.FAILED;
         }
         return new ServiceReport(set.name(), set.format(), set.migrations().size(), status, results, context.findings());
+    }
+
+    /**
+     * A check's skip reason as the report shows it: {@link CheckContext#UP_APPLY_FAILED} says where up stopped
+     * ({@code up.apply failed at V3}), or why up.apply itself did not run.
+     */
+    private static String reason(String skip, CheckContext context, List<CheckResult> results) {
+        if (!CheckContext.UP_APPLY_FAILED.equals(skip)) {
+            return skip;
+        }
+        return results.stream().filter(r -> r.check().equals(CheckId.UP_APPLY.id())
+                        && r.status() == CheckResult.Status.SKIPPED).findFirst()
+                .map(r -> "up.apply skipped: " + r.reason()).orElse(context.upApplyFailed());
     }
 
     /** A set and the options to verify it with. */

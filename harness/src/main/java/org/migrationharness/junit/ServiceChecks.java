@@ -78,7 +78,8 @@ public final class ServiceChecks {
     private static void assertPassed(ServiceReport report, CheckId check, Predicate<Finding> mine, String subject) {
         CheckResult result = report.checks().stream().filter(c -> c.check().equals(check.id())).findFirst().orElse(null);
         if (result == null || result.status() == CheckResult.Status.SKIPPED) {
-            throw new TestAbortedException(check.id() + " was skipped for " + subject + ": a check it needs failed first.");
+            throw new TestAbortedException(check.id() + " was skipped for " + subject + ": "
+                    + (result == null || result.reason() == null ? "a check it needs failed first." : result.reason() + "."));
         }
         List<Finding> errors = report.findings().stream().filter(mine).filter(f -> f.severity() == Severity.ERROR).toList();
         if (!errors.isEmpty()) {

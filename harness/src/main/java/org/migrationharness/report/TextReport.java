@@ -1,10 +1,15 @@
 package org.migrationharness.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The human report: findings per service, then a summary table. Returned as text; the CLI prints it. */
+/**
+ * The human report: per service its findings and the checks skipped with why, then a summary table. Returned as text;
+ * the CLI prints it.
+ */
 public final class TextReport {
 
     private TextReport() {
@@ -13,7 +18,8 @@ public final class TextReport {
     public static String render(RunReport report) {
         StringBuilder out = new StringBuilder();
         for (ServiceReport service : report.services()) {
-            if (service.findings().isEmpty()) {
+            Map<String, List<String>> skipped = skipped(service);
+            if (service.findings().isEmpty() && skipped.isEmpty()) {
                 continue;
             }
             out.append('\n').append(service.service()).append(":\n");
@@ -26,9 +32,23 @@ public final class TextReport {
                 out.append(' ').append(finding.location());
                 out.append(indentContinuation(finding.message())).append('\n');
             }
+            skipped.forEach((reason, checks) -> out.append("  SKIPPED ").append(String.join(", ", checks)).append(": ")
+                    .append(reason).append('\n'));
         }
         out.append('\n').append(summary(report));
         return out.toString();
+    }
+
+    /** The skipped checks of a service by reason, in the order they ran: {@code no seeds folder -> [seed.load, ...]}. */
+    private static Map<String, List<String>> skipped(ServiceReport service) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (CheckResult check : service.checks()) {
+            if (check.status() == CheckResult.Status.SKIPPED) {
+                byReason.computeIfAbsent(check.reason() == null ? "no reason given" : check.reason(),
+                        r -> new ArrayList<>()).add(check.check());
+            }
+        }
+        return byReason;
     }
 
     private static String indentContinuation(String message) {

@@ -337,14 +337,37 @@ class NamingObjectCheckTests {
     }
 
     @Test
-    void should_run_after_schema_expected_and_be_skipped_when_up_apply_failed() {
+    void should_run_after_schema_expected_and_still_check_what_up_apply_left_when_a_migration_failed() {
         assertThat(Verifier.checkIds()).extracting(c -> c.id()).containsSubsequence("schema.expected", "naming.object");
 
-        MigrationFolder.in(dir.resolve("broken")).file("V1__bad.sql", "CREATE TABLE;\n")
-                .file("U1__bad.sql", "-- harness:irreversible test\n");
+        MigrationFolder.in(dir.resolve("broken")).file("harness.yaml", CONFIG)
+                .file("V1__shop.sql", ORDERS + "CREATE INDEX orders_status ON shop.orders (status);\n")
+                .file("U1__shop.sql", "-- harness:irreversible test\n")
+                .file("V2__bad.sql", "CREATE TABLE;\n").file("U2__bad.sql", "-- harness:irreversible test\n");
         ServiceReport report = new Verifier(SharedServer.get())
                 .verify(MigrationSetReader.read(dir.resolve("broken"), "broken"), VerifyOptions.defaults());
+
         assertThat(report.checks()).filteredOn(c -> c.check().equals("naming.object")).singleElement()
-                .extracting(CheckResult::status).isEqualTo(CheckResult.Status.SKIPPED);
+                .extracting(CheckResult::status).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(report.findings()).filteredOn(f -> f.check().equals("naming.object"))
+                .extracting(f -> f.severity() + " " + f.migration() + " " + f.message().lines().findFirst().orElseThrow())
+                .containsExactly("INFO null Only the objects of the migrations before V2 were checked: up.apply failed at"
+                                + " V2, so V2 and the migrations after it created nothing. The identifiers written in"
+                                + " every script were checked.",
+                        "ERROR 1 index shop.orders_status: expected a name matching idx_orders_.* (or PostgreSQL's own"
+                                + " orders_<columns>_idx) for an index on shop.orders (rule index-prefix).");
+    }
+
+    @Test
+    void should_be_skipped_with_the_reason_when_up_apply_could_not_run() {
+        MigrationFolder.in(dir.resolve("duplicate")).file("V1__a.sql", "SELECT 1;\n").file("V1.0__b.sql", "SELECT 1;\n");
+        ServiceReport report = new Verifier(SharedServer.get())
+                .verify(MigrationSetReader.read(dir.resolve("duplicate"), "duplicate"), VerifyOptions.defaults());
+
+        assertThat(report.checks()).filteredOn(c -> c.check().equals("naming.object")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.status()).isEqualTo(CheckResult.Status.SKIPPED);
+                    assertThat(c.reason()).isEqualTo("up.apply skipped: two migrations share a version");
+                });
     }
 }

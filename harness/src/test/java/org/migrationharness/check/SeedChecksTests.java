@@ -12,6 +12,7 @@ import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.report.CheckResult;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.ServiceReport;
+import org.migrationharness.report.Severity;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.testing.MigrationFolder;
@@ -114,7 +115,10 @@ class SeedChecksTests {
         ServiceReport broken = verify(MigrationSetReader.read(dir.resolve("broken"), "broken"), seeds, List.of());
         assertThat(status(broken, "seed.load")).isEqualTo(CheckResult.Status.SKIPPED);
         assertThat(status(broken, "idempotency.seed")).isEqualTo(CheckResult.Status.SKIPPED);
-        assertThat(broken.findings()).extracting(Finding::check).containsOnly("up.apply");
+        assertThat(broken.checks()).filteredOn(c -> List.of("seed.load", "idempotency.seed").contains(c.check()))
+                .extracting(CheckResult::reason).containsOnly("up.apply failed at V1");
+        assertThat(broken.findings()).filteredOn(f -> f.severity() == Severity.ERROR).extracting(Finding::check)
+                .containsOnly("up.apply");
     }
 
     @Test

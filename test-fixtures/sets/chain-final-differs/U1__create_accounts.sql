@@ -1,0 +1,1 @@
+-- harness:irreversible accounts hold production data

@@ -1,0 +1,4 @@
+CREATE TABLE tags (
+    id bigint GENERATED ALWAYS AS IDENTITY,
+    CONSTRAINT pk_tags PRIMARY KEY (id)
+);

@@ -1,0 +1,3 @@
+-- reverses the up of 2: right on its own, but the down of 3 leaves customers.region_id behind,
+-- whose foreign key still points here in a real rollback
+DROP TABLE regions;

@@ -1,0 +1,3 @@
+ALTER TABLE customers ADD COLUMN region_id bigint
+    CONSTRAINT fk_customers_region REFERENCES regions (id);
+CREATE INDEX idx_customers_region ON customers (region_id);

@@ -1,0 +1,1 @@
+DROP INDEX idx_orders_note_for_the_search_of_the_support_team_by_free_text_words;
