@@ -80,11 +80,10 @@ final class ChainCheck implements Check {
                     : "before V" + reached) + ", migrating up again failed: " + e.getMessage()));
             return;
         }
-        SchemaDiff diff = SchemaDiff.between(full, context.snapshot(chain));
-        if (!diff.isEmpty()) {
-            context.report(new Finding(id().id(), Severity.ERROR, null, null, null,
-                    "After walking down to before V" + reached + " and up again, the schema differs from the first full up: "
-                            + String.join(", ", diff.objects()) + "\n" + diff.describe("first up", "down and up again")));
-        }
+        String bottom = reached;
+        DiffFindings.of(id(), null, null, SchemaDiff.between(full, context.snapshot(chain)), context.set().config().compare(),
+                new DiffFindings.Wording(what -> "After walking down to before V" + bottom + " and up again, the " + what
+                        + " differs from the first full up", "first up", "down and up again", null))
+                .forEach(context::report);
     }
 }

@@ -13,7 +13,6 @@ import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaDiff;
 import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.Migration;
@@ -95,15 +94,10 @@ final class StepwiseWalk {
                 findings.add(Failure.of(CheckId.DOWN_APPLY, version, e, migration.down().file(), e.getMessage() + "\nFix " + down + " so that it reverses " + up + "."));
                 return;
             }
-            SchemaDiff leftBehind = SchemaDiff.between(before, context.snapshot(clone));
-            if (!leftBehind.isEmpty()) {
-                findings.add(new Finding(CheckId.DOWN_LEAVES_TRACE.id(), Severity.ERROR, version,
-                        DisplayPath.of(migration.down().file()), null,
-                        "after " + downLabel + " the schema differs from before " + upLabel + ": "
-                                + String.join(", ", leftBehind.objects()) + "\n"
-                                + leftBehind.describe("before " + upLabel, "after " + downLabel)
-                                + "\nMake " + down + " drop or restore each of these."));
-            }
+            findings.addAll(DiffFindings.of(CheckId.DOWN_LEAVES_TRACE, version, DisplayPath.of(migration.down().file()),
+                    SchemaDiff.between(before, context.snapshot(clone)), context.set().config().compare(),
+                    new DiffFindings.Wording(what -> "after " + downLabel + " the " + what + " differs from before " + upLabel,
+                            "before " + upLabel, "after " + downLabel, "Make " + down + " drop or restore each of these.")));
             try {
                 migrator.migrateTo(version);
             } catch (HarnessException e) {
@@ -114,15 +108,12 @@ final class StepwiseWalk {
                                 + "\n" + down + " leaves something behind that " + up + " then collides with."));
                 return;
             }
-            SchemaDiff reapplied = SchemaDiff.between(after, context.snapshot(clone));
-            if (!reapplied.isEmpty()) {
-                findings.add(new Finding(CheckId.UP_REAPPLY_DIFFERS.id(), Severity.ERROR, version,
-                        DisplayPath.of(migration.up().file()), null,
-                        upLabel + " applied again after " + downLabel + " gives a different schema than the first time: "
-                                + String.join(", ", reapplied.objects()) + "\n"
-                                + reapplied.describe("first " + upLabel, "after " + downLabel + " and " + upLabel + " again")
-                                + "\n" + down + " restores something differently, or leaves something " + up + " then keeps."));
-            }
+            findings.addAll(DiffFindings.of(CheckId.UP_REAPPLY_DIFFERS, version, DisplayPath.of(migration.up().file()),
+                    SchemaDiff.between(after, context.snapshot(clone)), context.set().config().compare(),
+                    new DiffFindings.Wording(what -> upLabel + " applied again after " + downLabel + " gives a different "
+                            + what + " than the first time", "first " + upLabel,
+                            "after " + downLabel + " and " + upLabel + " again",
+                            down + " restores something differently, or leaves something " + up + " then keeps.")));
         } finally {
             context.drop(clone);
         }

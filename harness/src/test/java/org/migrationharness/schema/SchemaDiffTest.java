@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.migrationharness.testing.SharedServer;
@@ -363,5 +364,32 @@ class SchemaDiffTest {
 
         assertThat(diff.describe("left", "right")).isEqualTo(c.expected());
         assertThat(diff.isEmpty()).isEqualTo(c.expected().isEmpty());
+    }
+
+    @Test
+    void should_set_a_moved_column_apart_from_the_other_differences_of_the_same_column() {
+        SchemaSnapshot left = Build.snapshot("CREATE TABLE t (a int, b varchar(32), c int)");
+        SchemaSnapshot right = Build.snapshot("CREATE TABLE t (a int, c int, b text)");
+
+        SchemaDiff diff = SchemaDiff.between(left, right);
+
+        assertThat(diff.differences()).extracting(Difference::kind)
+                .containsExactly(Difference.Kind.COLUMN_ORDER, Difference.Kind.DEFINITION);
+        assertThat(diff.of(Difference.Kind.COLUMN_ORDER).describe("left", "right"))
+                .isEqualTo("table t: column order [a, b, c] -> [a, c, b]");
+        assertThat(diff.of(Difference.Kind.DEFINITION).describe("left", "right"))
+                .isEqualTo("table t: column b: type character varying(32) -> text");
+    }
+
+    @Test
+    void should_keep_the_attribute_order_of_a_composite_type_a_difference_of_definition() {
+        SchemaSnapshot left = Build.snapshot("CREATE TYPE money_amount AS (amount numeric, currency text)");
+        SchemaSnapshot right = Build.snapshot("CREATE TYPE money_amount AS (currency text, amount numeric)");
+
+        SchemaDiff diff = SchemaDiff.between(left, right);
+
+        assertThat(diff.of(Difference.Kind.COLUMN_ORDER).isEmpty()).isTrue();
+        assertThat(diff.of(Difference.Kind.DEFINITION).describe("left", "right"))
+                .isEqualTo("type money_amount: attribute order [amount, currency] -> [currency, amount]");
     }
 }
