@@ -57,7 +57,7 @@ final class ExpectedSchemaCheck implements Check {
         }
         Path expected = forVersion(configured, context.server().majorVersion());
         String file = DisplayPath.of(expected);
-        DiffFindings.of(id(), null, file, SchemaDiff.between(SchemaFiles.read(expected), context.migratedSnapshot()),
+        DiffFindings.of(id(), null, file, SchemaDiff.between(SchemaFiles.read(expected), context.expectationSnapshot()),
                 context.set().config().compare(), new DiffFindings.Wording(
                         what -> "The migrated " + what + " differs from " + file, "expected", "actual",
                         "If the migrations are right, rewrite the expectation (snapshot --service "

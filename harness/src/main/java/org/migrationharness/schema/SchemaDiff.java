@@ -20,8 +20,9 @@ import org.migrationharness.schema.SchemaSnapshot.Trigger;
  * The differences between two {@link SchemaSnapshot}s, worded like a reviewer's note.
  *
  * <p>Objects are named by kind and name: {@code table accounts}, {@code type account_tier}, {@code function
- * f(integer)}. Names are schema-qualified ({@code table catalog_service.products}) exactly when the two snapshots
- * together hold more than one schema. Each object's parts (columns, constraints, indexes, triggers, policies,
+ * f(integer)}. Names are schema-qualified ({@code table catalog_service.products}) exactly when the objects of the two
+ * snapshots together lie in more than one schema (an empty {@code public} beside a service's schema does not count,
+ * a table left in {@code public} does). Each object's parts (columns, constraints, indexes, triggers, policies,
  * attributes) are compared by name; a column that moved is reported once, as the table's {@code column order}, a
  * difference of its own kind ({@link Difference.Kind#COLUMN_ORDER}) that {@link #of(Difference.Kind)} sets apart.
  * A part present on one side only is shown with a short summary (a column's type, a constraint's definition).
@@ -40,7 +41,7 @@ public final class SchemaDiff {
     public static SchemaDiff between(SchemaSnapshot left, SchemaSnapshot right) {
         Set<String> schemas = new TreeSet<>();
         for (SchemaSnapshot snapshot : List.of(left, right)) {
-            snapshot.schemas().forEach(s -> schemas.add(s.name()));
+            schemasInUse(snapshot, schemas);
         }
         boolean qualify = schemas.size() > 1;
         Map<String, Node> leftNodes = Nodes.of(left, qualify);
@@ -60,6 +61,17 @@ public final class SchemaDiff {
             }
         }
         return new SchemaDiff(differences);
+    }
+
+    /** Adds the schemas that hold at least one of the snapshot's types, sequences, tables, views or routines. */
+    private static void schemasInUse(SchemaSnapshot s, Set<String> names) {
+        s.enums().forEach(x -> names.add(x.schema()));
+        s.compositeTypes().forEach(x -> names.add(x.schema()));
+        s.domains().forEach(x -> names.add(x.schema()));
+        s.sequences().forEach(x -> names.add(x.schema()));
+        s.tables().forEach(x -> names.add(x.schema()));
+        s.views().forEach(x -> names.add(x.schema()));
+        s.routines().forEach(x -> names.add(x.schema()));
     }
 
     private static void compare(String object, String path, Node left, Node right, List<Difference> out) {

@@ -382,6 +382,17 @@ class SchemaDiffTest {
     }
 
     @Test
+    void should_qualify_names_only_when_the_objects_lie_in_more_than_one_schema() {
+        String ledger = "CREATE SCHEMA ledger; CREATE TABLE ledger.entries (id int);";
+        SchemaSnapshot left = Build.snapshot(ledger);
+
+        assertThat(SchemaDiff.between(left, Build.snapshot("CREATE SCHEMA ledger; CREATE TABLE ledger.entries (id bigint)"))
+                .describe("left", "right")).isEqualTo("table entries: column id: type integer -> bigint");
+        assertThat(SchemaDiff.between(left, Build.snapshot(ledger, "CREATE TABLE public.entries_backup (id int)"))
+                .describe("left", "right")).isEqualTo("table public.entries_backup: present right, absent left");
+    }
+
+    @Test
     void should_keep_the_attribute_order_of_a_composite_type_a_difference_of_definition() {
         SchemaSnapshot left = Build.snapshot("CREATE TYPE money_amount AS (amount numeric, currency text)");
         SchemaSnapshot right = Build.snapshot("CREATE TYPE money_amount AS (currency text, amount numeric)");
