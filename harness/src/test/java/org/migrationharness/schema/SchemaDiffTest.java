@@ -54,6 +54,7 @@ class SchemaDiffTest {
                 // tables
                 new Case("table present", "", "", ACCOUNTS, """
                         table accounts: present right, absent left"""),
+                new Case("table present on the left only", "", ACCOUNTS, "", "table accounts: present left, absent right"),
                 new Case("unlogged table", "", "CREATE TABLE t (id int)", "CREATE UNLOGGED TABLE t (id int)",
                         "table t: persistence logged -> unlogged"),
                 new Case("partition key", "", "CREATE TABLE e (id int, at date) PARTITION BY RANGE (at)",
@@ -91,6 +92,8 @@ class SchemaDiffTest {
                 // columns
                 new Case("column present", ACCOUNTS, "", "ALTER TABLE accounts ADD COLUMN email text",
                         "table accounts: column email: present right, absent left (text)"),
+                new Case("column present on the left only", ACCOUNTS, "ALTER TABLE accounts ADD COLUMN email text", "",
+                        "table accounts: column email: present left, absent right (text)"),
                 new Case("column type", "", "CREATE TABLE p (sku text)", "CREATE TABLE p (sku varchar(64))",
                         "table p: column sku: type text -> character varying(64)"),
                 new Case("column nullability", ACCOUNTS, "", "ALTER TABLE accounts ALTER COLUMN name DROP NOT NULL",
@@ -121,6 +124,9 @@ class SchemaDiffTest {
                         table t: column b: nullability nullable -> not null
                         table t: constraint pk: columns [a] -> [a, b]
                         table t: index pk: keys [a] -> [a, b]"""),
+                new Case("check constraint present on the left only", ORDERS,
+                        "ALTER TABLE orders ADD CONSTRAINT chk_amount CHECK (amount > 0)", "",
+                        "table orders: constraint chk_amount: present left, absent right (CHECK ((amount > 0)))"),
                 new Case("unique constraint", ORDERS, "", "ALTER TABLE orders ADD CONSTRAINT uq_code UNIQUE (code)", """
                         table orders: constraint uq_code: present right, absent left (UNIQUE (code))
                         table orders: index uq_code: present right, absent left (CREATE UNIQUE INDEX uq_code ON public.orders USING btree (code))"""),
@@ -172,6 +178,9 @@ class SchemaDiffTest {
                 // indexes
                 new Case("index present", ORDERS, "", "CREATE INDEX idx_code ON orders (code)",
                         "table orders: index idx_code: present right, absent left "
+                                + "(CREATE INDEX idx_code ON public.orders USING btree (code))"),
+                new Case("index present on the left only", ORDERS, "CREATE INDEX idx_code ON orders (code)", "",
+                        "table orders: index idx_code: present left, absent right "
                                 + "(CREATE INDEX idx_code ON public.orders USING btree (code))"),
                 new Case("index method", ORDERS, "CREATE INDEX idx_code ON orders (code)",
                         "CREATE INDEX idx_code ON orders USING hash (code)",
