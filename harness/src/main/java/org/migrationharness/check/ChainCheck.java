@@ -144,14 +144,11 @@ final class ChainCheck implements Check {
         }
 
         private void compare() {
-            SchemaDiff diff = SchemaDiff.between(context.migratedSnapshot(), context.snapshot(database));
-            if (!diff.isEmpty()) {
-                context.report(new Finding(id().id(), Severity.ERROR, null, null, null,
-                        "After walking down to " + below(reached) + " and up again"
-                                + (restarted == null ? "" : " (" + restarted + ")")
-                                + ", the schema differs from the first full up: " + String.join(", ", diff.objects())
-                                + "\n" + diff.describe("first up", "down and up again")));
-            }
+            String where = below(reached) + " and up again" + (restarted == null ? "" : " (" + restarted + ")");
+            DiffFindings.of(id(), null, null, SchemaDiff.between(context.migratedSnapshot(), context.snapshot(database)),
+                    context.set().config().compare(), new DiffFindings.Wording(what -> "After walking down to " + where
+                            + ", the " + what + " differs from the first full up", "first up", "down and up again", null))
+                    .forEach(context::report);
         }
 
         /**

@@ -2,6 +2,7 @@ package org.migrationharness.check;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,7 @@ final class CheckContext implements AutoCloseable {
     private String upFailedAt;
     private StepwiseWalk.Result stepwise;
     private SchemaSnapshot migratedSnapshot;
+    private SchemaSnapshot expectationSnapshot;
     private Database dependencies;
 
     CheckContext(MigrationSet set, PostgresServer server, VerifyOptions options) {
@@ -125,25 +127,46 @@ final class CheckContext implements AutoCloseable {
         }
     }
 
-    /** The schema of a database: the service's schemas (all non-system ones when it declares none), no history table. */
+    /**
+     * The schema of a whole database, as a step, the chain and remigrate compare it: every non-system schema, whatever
+     * the service declares (a down that leaves a table in {@code public} or a schema of its own leaves a trace too),
+     * without the bookkeeping tables of the set's tool and of its dependencies' tools, in whatever schema they are.
+     */
     SchemaSnapshot snapshot(Database database) {
-        return SchemaReader.read(database, set.config().schemas(), bookkeeping());
+        return SchemaReader.read(database, List.of(), bookkeeping());
     }
 
-    /** The tables the set's tool keeps its bookkeeping in, left out of every snapshot. */
+    /** The tables the tools of the set and of its dependencies keep their bookkeeping in, left out of every snapshot. */
     private Set<String> bookkeeping() {
-        return MigrationFormats.of(set).bookkeepingTables(set.config());
+        Set<String> tables = new LinkedHashSet<>(MigrationFormats.of(set).bookkeepingTables(set.config()));
+        options.dependencies().forEach(d -> tables.addAll(MigrationFormats.of(d).bookkeepingTables(d.config())));
+        return tables;
     }
 
     /**
-     * The schema of {@link #migrated()}, read once: every clone of it has the same schema, so the checks that start
-     * from a clone compare with this one instead of reading the catalog again.
+     * The schema of {@link #migrated()} ({@link #snapshot(Database)}), read once: every clone of it has the same
+     * schema, so the checks that start from a clone compare with this one instead of reading the catalog again.
      */
     SchemaSnapshot migratedSnapshot() {
         if (migratedSnapshot == null) {
             migratedSnapshot = snapshot(migrated);
         }
         return migratedSnapshot;
+    }
+
+    /**
+     * The schema of {@link #migrated()} exactly as {@code snapshot --write-expected} writes an expectation: the
+     * service's declared schemas only (every non-system one when it declares none), without its own tool's bookkeeping.
+     */
+    SchemaSnapshot expectationSnapshot() {
+        if (set.config().schemas().isEmpty() && options.dependencies().isEmpty()) {
+            return migratedSnapshot(); // the same reading: every schema, the set's bookkeeping left out
+        }
+        if (expectationSnapshot == null) {
+            expectationSnapshot = SchemaReader.read(migrated, set.config().schemas(),
+                    MigrationFormats.of(set).bookkeepingTables(set.config()));
+        }
+        return expectationSnapshot;
     }
 
     /** The step-by-step walk the down.* and up.reapply-differs checks share; walked once, when first asked. */

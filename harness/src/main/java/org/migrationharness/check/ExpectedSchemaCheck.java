@@ -56,13 +56,12 @@ final class ExpectedSchemaCheck implements Check {
             return;
         }
         Path expected = forVersion(configured, context.server().majorVersion());
-        SchemaDiff diff = SchemaDiff.between(SchemaFiles.read(expected), context.migratedSnapshot());
-        if (!diff.isEmpty()) {
-            context.report(new Finding(id().id(), Severity.ERROR, null, DisplayPath.of(expected), null,
-                    "The migrated schema differs from " + DisplayPath.of(expected) + ": " + String.join(", ", diff.objects())
-                            + "\n" + diff.describe("expected", "actual")
-                            + "\nIf the migrations are right, rewrite the expectation (snapshot --service "
-                            + context.set().name() + " --write-expected) and commit it with them."));
-        }
+        String file = DisplayPath.of(expected);
+        DiffFindings.of(id(), null, file, SchemaDiff.between(SchemaFiles.read(expected), context.expectationSnapshot()),
+                context.set().config().compare(), new DiffFindings.Wording(
+                        what -> "The migrated " + what + " differs from " + file, "expected", "actual",
+                        "If the migrations are right, rewrite the expectation (snapshot --service "
+                                + context.set().name() + " --write-expected) and commit it with them."))
+                .forEach(context::report);
     }
 }

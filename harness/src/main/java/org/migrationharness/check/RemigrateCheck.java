@@ -47,11 +47,10 @@ final class RemigrateCheck implements Check {
                             + "; expected nothing.\nA repeatable migration whose text changes between runs, or a callback,"
                             + " re-applies on every deploy."));
         }
-        SchemaDiff diff = SchemaDiff.between(before, context.snapshot(database));
-        if (!diff.isEmpty()) {
-            context.report(new Finding(id().id(), Severity.ERROR, null, null, null,
-                    "Migrating an up-to-date database again changed the schema: " + String.join(", ", diff.objects())
-                            + "\n" + diff.describe("before", "after migrating again")));
-        }
+        DiffFindings.of(id(), null, null, SchemaDiff.between(before, context.snapshot(database)),
+                context.set().config().compare(), new DiffFindings.Wording(
+                        what -> "Migrating an up-to-date database again changed the " + what, "before",
+                        "after migrating again", null))
+                .forEach(context::report);
     }
 }

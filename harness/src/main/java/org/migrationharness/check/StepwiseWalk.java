@@ -115,13 +115,11 @@ final class StepwiseWalk {
             SchemaDiff leftBehind = SchemaDiff.between(before, context.snapshot(clone));
             if (!leftBehind.isEmpty()) {
                 traces.add(new Trace(migration, leftBehind));
-                findings.add(new Finding(CheckId.DOWN_LEAVES_TRACE.id(), Severity.ERROR, version,
-                        DisplayPath.of(migration.down().file()), null,
-                        "after " + downLabel + " the schema differs from before " + upLabel + ": "
-                                + String.join(", ", leftBehind.objects()) + "\n"
-                                + leftBehind.describe("before " + upLabel, "after " + downLabel)
-                                + "\nMake " + down + " drop or restore each of these."));
             }
+            findings.addAll(DiffFindings.of(CheckId.DOWN_LEAVES_TRACE, version, DisplayPath.of(migration.down().file()),
+                    leftBehind, context.set().config().compare(),
+                    new DiffFindings.Wording(what -> "after " + downLabel + " the " + what + " differs from before " + upLabel,
+                            "before " + upLabel, "after " + downLabel, "Make " + down + " drop or restore each of these.")));
             try {
                 migrator.migrateTo(version);
             } catch (HarnessException e) {
@@ -132,15 +130,12 @@ final class StepwiseWalk {
                                 + "\n" + down + " leaves something behind that " + up + " then collides with."));
                 return;
             }
-            SchemaDiff reapplied = SchemaDiff.between(after, context.snapshot(clone));
-            if (!reapplied.isEmpty()) {
-                findings.add(new Finding(CheckId.UP_REAPPLY_DIFFERS.id(), Severity.ERROR, version,
-                        DisplayPath.of(migration.up().file()), null,
-                        upLabel + " applied again after " + downLabel + " gives a different schema than the first time: "
-                                + String.join(", ", reapplied.objects()) + "\n"
-                                + reapplied.describe("first " + upLabel, "after " + downLabel + " and " + upLabel + " again")
-                                + "\n" + down + " restores something differently, or leaves something " + up + " then keeps."));
-            }
+            findings.addAll(DiffFindings.of(CheckId.UP_REAPPLY_DIFFERS, version, DisplayPath.of(migration.up().file()),
+                    SchemaDiff.between(after, context.snapshot(clone)), context.set().config().compare(),
+                    new DiffFindings.Wording(what -> upLabel + " applied again after " + downLabel + " gives a different "
+                            + what + " than the first time", "first " + upLabel,
+                            "after " + downLabel + " and " + upLabel + " again",
+                            down + " restores something differently, or leaves something " + up + " then keeps.")));
         } finally {
             context.drop(clone);
         }

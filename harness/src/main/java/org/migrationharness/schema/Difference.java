@@ -12,8 +12,28 @@ package org.migrationharness.schema;
  * @param property the property or part, e.g. {@code column status: default}, or null for the object itself
  * @param left the value on the left (e.g. "before") side, or null when the object or part is absent there
  * @param right the value on the right (e.g. "after") side, or null when the object or part is absent there
+ * @param kind what sort of difference it is: a definition, or only where a table's columns stand
  */
-public record Difference(String object, String property, String left, String right) {
+public record Difference(String object, String property, String left, String right, Kind kind) {
+
+    /**
+     * What sort of difference this is, so that a check can weigh each sort on its own: a column that moved is not a
+     * column that changed.
+     */
+    public enum Kind {
+        /** What an object is or holds: present or absent, a property, a part. */
+        DEFINITION,
+        /**
+         * Only the position of a table's or view's columns ({@code column order}): a down that drops a column and an up
+         * that adds it back put it last. The attribute order of a composite type stays a {@link #DEFINITION}.
+         */
+        COLUMN_ORDER
+    }
+
+    /** A difference of definition ({@link Kind#DEFINITION}). */
+    public Difference(String object, String property, String left, String right) {
+        this(object, property, left, right, Kind.DEFINITION);
+    }
 
     /** How a property that is not set reads. */
     public static final String NONE = "(none)";

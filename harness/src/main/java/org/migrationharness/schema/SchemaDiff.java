@@ -20,9 +20,11 @@ import org.migrationharness.schema.SchemaSnapshot.Trigger;
  * The differences between two {@link SchemaSnapshot}s, worded like a reviewer's note.
  *
  * <p>Objects are named by kind and name: {@code table accounts}, {@code type account_tier}, {@code function
- * f(integer)}. Names are schema-qualified ({@code table catalog_service.products}) exactly when the two snapshots
- * together hold more than one schema. Each object's parts (columns, constraints, indexes, triggers, policies,
- * attributes) are compared by name; a column that moved is reported once, as the table's {@code column order}.
+ * f(integer)}. Names are schema-qualified ({@code table catalog_service.products}) exactly when the objects of the two
+ * snapshots together lie in more than one schema (an empty {@code public} beside a service's schema does not count,
+ * a table left in {@code public} does). Each object's parts (columns, constraints, indexes, triggers, policies,
+ * attributes) are compared by name; a column that moved is reported once, as the table's {@code column order}, a
+ * difference of its own kind ({@link Difference.Kind#COLUMN_ORDER}) that {@link #of(Difference.Kind)} sets apart.
  * A part present on one side only is shown with a short summary (a column's type, a constraint's definition).
  * A constraint's or index's full definition is reported only when none of its structured properties (columns,
  * target, actions, predicate...) explains the difference.
@@ -39,7 +41,7 @@ public final class SchemaDiff {
     public static SchemaDiff between(SchemaSnapshot left, SchemaSnapshot right) {
         Set<String> schemas = new TreeSet<>();
         for (SchemaSnapshot snapshot : List.of(left, right)) {
-            snapshot.schemas().forEach(s -> schemas.add(s.name()));
+            schemasInUse(snapshot, schemas);
         }
         boolean qualify = schemas.size() > 1;
         Map<String, Node> leftNodes = Nodes.of(left, qualify);
@@ -61,6 +63,17 @@ public final class SchemaDiff {
         return new SchemaDiff(differences);
     }
 
+    /** Adds the schemas that hold at least one of the snapshot's types, sequences, tables, views or routines. */
+    private static void schemasInUse(SchemaSnapshot s, Set<String> names) {
+        s.enums().forEach(x -> names.add(x.schema()));
+        s.compositeTypes().forEach(x -> names.add(x.schema()));
+        s.domains().forEach(x -> names.add(x.schema()));
+        s.sequences().forEach(x -> names.add(x.schema()));
+        s.tables().forEach(x -> names.add(x.schema()));
+        s.views().forEach(x -> names.add(x.schema()));
+        s.routines().forEach(x -> names.add(x.schema()));
+    }
+
     private static void compare(String object, String path, Node left, Node right, List<Difference> out) {
         List<Difference> main = new ArrayList<>();
         List<Difference> fallback = new ArrayList<>();
@@ -80,7 +93,8 @@ public final class SchemaDiff {
         List<String> leftColumns = commonColumns(left.children(), rightChildren);
         List<String> rightColumns = commonColumns(right.children(), leftChildren);
         if (!leftColumns.equals(rightColumns)) {
-            out.add(new Difference(object, path + left.orderLabel(), Nodes.list(leftColumns), Nodes.list(rightColumns)));
+            out.add(new Difference(object, path + left.orderLabel(), Nodes.list(leftColumns), Nodes.list(rightColumns),
+                    left.orderKind()));
         }
         Set<String> labels = new LinkedHashSet<>(leftChildren.keySet());
         labels.addAll(rightChildren.keySet());
@@ -119,6 +133,14 @@ public final class SchemaDiff {
     }
 
     /**
+     * The differences of one kind, as a diff of their own: {@code of(COLUMN_ORDER)} holds only the column orders,
+     * {@code of(DEFINITION)} everything else.
+     */
+    public SchemaDiff of(Difference.Kind kind) {
+        return new SchemaDiff(differences.stream().filter(d -> d.kind() == kind).toList());
+    }
+
+    /**
      * One line per difference, e.g. {@code table accounts: column status: default 'active'::character varying -> (none)}
      * or {@code type account_tier: present after, absent before}; empty when there is none.
      *
@@ -149,10 +171,11 @@ public final class SchemaDiff {
      * @param fallback the properties reported only when no other property differs
      * @param ordered whether its position among its siblings matters (columns, attributes)
      * @param orderLabel what the order of its ordered children is called, e.g. {@code column order}
+     * @param orderKind the kind of a difference in that order
      * @param children its parts
      */
     record Node(String label, String name, String summary, Map<String, String> properties, Set<String> fallback,
-                boolean ordered, String orderLabel, List<Node> children) {
+                boolean ordered, String orderLabel, Difference.Kind orderKind, List<Node> children) {
     }
 
     /** Turns snapshots into nodes, keyed so that the natural order of the keys is the reporting order. */
@@ -249,6 +272,7 @@ public final class SchemaDiff {
 
         private static void columns(Builder b, List<Column> columns) {
             b.orderLabel = "column order";
+            b.orderKind = Difference.Kind.COLUMN_ORDER;
             for (Column c : columns) {
                 String summary = c.type() + (c.notNull() ? " not null" : "")
                         + (c.defaultValue() == null ? "" : " default " + c.defaultValue())
@@ -323,6 +347,7 @@ public final class SchemaDiff {
             private Set<String> fallback = Set.of();
             private boolean ordered;
             private String orderLabel = "order";
+            private Difference.Kind orderKind = Difference.Kind.DEFINITION;
 
             Builder(String label, String name, String summary) {
                 this.label = label;
@@ -346,7 +371,7 @@ public final class SchemaDiff {
             }
 
             Node build() {
-                return new Node(label, name, summary, properties, fallback, ordered, orderLabel, children);
+                return new Node(label, name, summary, properties, fallback, ordered, orderLabel, orderKind, children);
             }
         }
     }

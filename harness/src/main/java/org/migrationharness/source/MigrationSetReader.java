@@ -31,7 +31,7 @@ public final class MigrationSetReader {
      * Reads a service folder ({@code <service>/migrations/} plus an optional {@code <service>/harness.yaml}) or a bare
      * migrations folder (with an optional {@code harness.yaml} inside it), in the format its configuration names.
      * For a service folder, the {@code harness-defaults.yaml} beside it (in {@code service-migrations/}) gives the
-     * naming rules' defaults.
+     * defaults of the naming rules and of {@code compare}.
      *
      * @throws HarnessException with {@link ErrorCode#INPUT} when the folder does not exist or cannot be read, holds a
      *         symbolic link loop, holds a script that is binary or not valid in the set's encoding, or holds files of
@@ -65,7 +65,7 @@ public final class MigrationSetReader {
         Path defaults = migrations.equals(folder) || folder.toAbsolutePath().getParent() == null ? null
                 : folder.toAbsolutePath().getParent().resolve(ServiceConfig.DEFAULTS_FILE_NAME);
         if (defaults != null && Files.isRegularFile(defaults)) {
-            config = config.withNamingDefaults(ServiceConfig.readDefaults(defaults));
+            config = config.withDefaults(ServiceConfig.readDefaults(defaults));
         }
         // a run-wide setting (system property, environment variable) overrides the file's timeouts
         config = config.withTimeouts(Timeouts.resolve(Settings.fromSystem()));

@@ -38,10 +38,12 @@ import org.migrationharness.naming.NamingConfig;
  * statement-timeout: 5min        # longest a statement of a script may run (0 = no limit)
  * lock-timeout: 1min             # longest a statement may wait for a lock (0 = no limit)
  * forward-only: true             # the set has no down migrations by design: the down checks are skipped
+ * compare: {column-order: warning}  # a column that only moved: error, warning (default) or ignore (see CompareConfig)
  * </pre>
  *
- * <p>Repository-wide defaults for {@code naming.rules} may stand in {@code service-migrations/harness-defaults.yaml}
- * ({@link #readDefaults(Path)}); the service's own settings override them rule by rule, setting by setting.
+ * <p>Repository-wide defaults for {@code naming.rules} and {@code compare} may stand in
+ * {@code service-migrations/harness-defaults.yaml} ({@link #readDefaults(Path)}); the service's own settings override
+ * them rule by rule, setting by setting.
  *
  * @param schemas the schemas the service owns, first is the default schema; empty means Flyway's default ({@code public})
  * @param placeholders placeholder values for {@code ${name}} in scripts
@@ -55,10 +57,12 @@ import org.migrationharness.naming.NamingConfig;
  * @param file the file this came from, or null for the defaults
  * @param forwardOnly whether the set is declared forward-only ({@code forward-only: true}): its down checks and
  *        {@code chain.down-up} are skipped, and no migration needs a down script
+ * @param compare how the schema comparisons weigh a column that only moved (the repository's defaults merged in)
  */
 public record ServiceConfig(List<String> schemas, Map<String, String> placeholders, Map<String, String> flyway,
                             NamingConfig naming, String format, List<String> dependsOn, String historyTable,
-                            Charset encoding, Timeouts timeouts, Path file, boolean forwardOnly) {
+                            Charset encoding, Timeouts timeouts, Path file, boolean forwardOnly,
+                            CompareConfig compare) {
 
     /** The name of the configuration file in a service folder or a migrations folder. */
     public static final String FILE_NAME = "harness.yaml";
@@ -80,24 +84,31 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
         timeouts = timeouts == null ? Timeouts.UNSET : timeouts;
+        compare = compare == null ? CompareConfig.unset() : compare;
     }
 
     /** The configuration of a service with no {@code harness.yaml}. */
     public static ServiceConfig defaults() {
         return new ServiceConfig(List.of(), Map.of(), Map.of(), NamingConfig.defaults(), null, null, null, null, null, null,
-                false);
+                false, null);
     }
 
     /** This configuration with its naming settings laid over the repository's defaults. */
     public ServiceConfig withNamingDefaults(NamingConfig defaults) {
         return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults), format, dependsOn, historyTable,
-                encoding, timeouts, file, forwardOnly);
+                encoding, timeouts, file, forwardOnly, compare);
+    }
+
+    /** This configuration with its settings laid over the repository's defaults ({@code harness-defaults.yaml}). */
+    public ServiceConfig withDefaults(Defaults defaults) {
+        return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults.naming()), format, dependsOn,
+                historyTable, encoding, timeouts, file, forwardOnly, compare.over(defaults.compare()));
     }
 
     /** This configuration with the run's timeouts (an option, system property or environment variable) laid over its own. */
     public ServiceConfig withTimeouts(Timeouts run) {
         return new ServiceConfig(schemas, placeholders, flyway, naming, format, dependsOn, historyTable, encoding,
-                run.over(timeouts), file, forwardOnly);
+                run.over(timeouts), file, forwardOnly, compare);
     }
 
     /** The schema that holds the history table and is first on the search path, or {@code public}. */
@@ -107,7 +118,8 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
 
     /** Reads a {@code harness.yaml}. */
     public static ServiceConfig read(Path file) {
-        Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null, null, null, null, null), "schemas: [my_service]");
+        Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null, null, null, null, null, null),
+                "schemas: [my_service]");
         for (String schema : config.schemas() == null ? List.<String>of() : config.schemas()) {
             if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
                 throw new HarnessException(ErrorCode.INPUT, "Schema name '" + schema + "' in " + file
@@ -122,7 +134,22 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
         return new ServiceConfig(config.schemas(), config.placeholders(), config.flyway(),
                 NamingConfig.from(config.naming(), file, true), format(config.format(), file),
                 dependsOn(config.dependsOn(), file), historyTable(config.historyTable(), file),
-                charset(config.encoding(), file), timeouts, file, Boolean.TRUE.equals(config.forwardOnly()));
+                charset(config.encoding(), file), timeouts, file, Boolean.TRUE.equals(config.forwardOnly()),
+                compare(config.compare(), file));
+    }
+
+    /** The {@code compare:} section: each value one of {@link CompareConfig.Level}, else an error naming the line. */
+    private static CompareConfig compare(CompareKeys keys, Path file) {
+        if (keys == null || keys.columnOrder() == null) {
+            return CompareConfig.unset();
+        }
+        return new CompareConfig(CompareConfig.Level.byId(keys.columnOrder()).orElseThrow(() -> {
+            int line = keyLine(file, List.of("compare", "column-order"));
+            return new HarnessException(ErrorCode.INPUT, "Unknown compare.column-order '" + keys.columnOrder() + "' in "
+                    + file + (line > 0 ? " (line " + line + ")" : "") + ".\nExpected one of: "
+                    + CompareConfig.Level.ids() + " (what a column that only moved is; default "
+                    + CompareConfig.DEFAULT_COLUMN_ORDER.id() + ").", file, line, null);
+        }));
     }
 
     private static List<String> dependsOn(List<String> services, Path file) {
@@ -189,13 +216,22 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
     }
 
     /**
-     * Reads the repository-wide defaults ({@code harness-defaults.yaml}): only {@code naming.rules} may stand there,
-     * since schemas, placeholders and suppressions belong to one service.
+     * Reads the repository-wide defaults ({@code harness-defaults.yaml}): only {@code naming.rules} and {@code compare}
+     * may stand there, since schemas, placeholders and suppressions belong to one service.
      */
-    public static NamingConfig readDefaults(Path file) {
-        DefaultKeys keys = bind(file, DefaultKeys.class, new DefaultKeys(null),
+    public static Defaults readDefaults(Path file) {
+        DefaultKeys keys = bind(file, DefaultKeys.class, new DefaultKeys(null, null),
                 "naming:\n    rules:\n      index-prefix: {severity: warning}");
-        return NamingConfig.from(keys.naming(), file, false);
+        return new Defaults(NamingConfig.from(keys.naming(), file, false), compare(keys.compare(), file));
+    }
+
+    /**
+     * What the repository-wide defaults file says.
+     *
+     * @param naming the naming rules' settings
+     * @param compare how the schema comparisons weigh a column that only moved
+     */
+    public record Defaults(NamingConfig naming, CompareConfig compare) {
     }
 
     private static <T> T bind(Path file, Class<T> type, T empty, String example) {
@@ -242,11 +278,17 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                         @JsonProperty("encoding") String encoding,
                         @JsonProperty(Timeouts.STATEMENT_KEY) String statementTimeout,
                         @JsonProperty(Timeouts.LOCK_KEY) String lockTimeout,
-                        @JsonProperty("forward-only") Boolean forwardOnly) {
+                        @JsonProperty("forward-only") Boolean forwardOnly,
+                        @JsonProperty("compare") CompareKeys compare) {
     }
 
     /** The keys of the defaults file. */
-    private record DefaultKeys(@JsonProperty("naming") NamingConfig.Keys naming) {
+    private record DefaultKeys(@JsonProperty("naming") NamingConfig.Keys naming,
+                               @JsonProperty("compare") CompareKeys compare) {
+    }
+
+    /** The keys of the {@code compare:} section. */
+    private record CompareKeys(@JsonProperty("column-order") String columnOrder) {
     }
 
     /**

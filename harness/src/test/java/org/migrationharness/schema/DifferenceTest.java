@@ -12,6 +12,16 @@ class DifferenceTest {
 
         assertThat(d.text("before", "after"))
                 .isEqualTo("table accounts: column status: default 'active'::character varying -> (none)");
+        assertThat(d.kind()).isEqualTo(Difference.Kind.DEFINITION);
+    }
+
+    @Test
+    void should_word_a_column_order_like_any_other_property() {
+        Difference d = new Difference("table accounts", "column order", "[id, code, email]", "[id, email, code]",
+                Difference.Kind.COLUMN_ORDER);
+
+        assertThat(d.text("before V2", "after U2"))
+                .isEqualTo("table accounts: column order [id, code, email] -> [id, email, code]");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.migrationharness.testing.SharedServer;
@@ -53,6 +54,7 @@ class SchemaDiffTest {
                 // tables
                 new Case("table present", "", "", ACCOUNTS, """
                         table accounts: present right, absent left"""),
+                new Case("table present on the left only", "", ACCOUNTS, "", "table accounts: present left, absent right"),
                 new Case("unlogged table", "", "CREATE TABLE t (id int)", "CREATE UNLOGGED TABLE t (id int)",
                         "table t: persistence logged -> unlogged"),
                 new Case("partition key", "", "CREATE TABLE e (id int, at date) PARTITION BY RANGE (at)",
@@ -90,6 +92,8 @@ class SchemaDiffTest {
                 // columns
                 new Case("column present", ACCOUNTS, "", "ALTER TABLE accounts ADD COLUMN email text",
                         "table accounts: column email: present right, absent left (text)"),
+                new Case("column present on the left only", ACCOUNTS, "ALTER TABLE accounts ADD COLUMN email text", "",
+                        "table accounts: column email: present left, absent right (text)"),
                 new Case("column type", "", "CREATE TABLE p (sku text)", "CREATE TABLE p (sku varchar(64))",
                         "table p: column sku: type text -> character varying(64)"),
                 new Case("column nullability", ACCOUNTS, "", "ALTER TABLE accounts ALTER COLUMN name DROP NOT NULL",
@@ -120,6 +124,9 @@ class SchemaDiffTest {
                         table t: column b: nullability nullable -> not null
                         table t: constraint pk: columns [a] -> [a, b]
                         table t: index pk: keys [a] -> [a, b]"""),
+                new Case("check constraint present on the left only", ORDERS,
+                        "ALTER TABLE orders ADD CONSTRAINT chk_amount CHECK (amount > 0)", "",
+                        "table orders: constraint chk_amount: present left, absent right (CHECK ((amount > 0)))"),
                 new Case("unique constraint", ORDERS, "", "ALTER TABLE orders ADD CONSTRAINT uq_code UNIQUE (code)", """
                         table orders: constraint uq_code: present right, absent left (UNIQUE (code))
                         table orders: index uq_code: present right, absent left (CREATE UNIQUE INDEX uq_code ON public.orders USING btree (code))"""),
@@ -171,6 +178,9 @@ class SchemaDiffTest {
                 // indexes
                 new Case("index present", ORDERS, "", "CREATE INDEX idx_code ON orders (code)",
                         "table orders: index idx_code: present right, absent left "
+                                + "(CREATE INDEX idx_code ON public.orders USING btree (code))"),
+                new Case("index present on the left only", ORDERS, "CREATE INDEX idx_code ON orders (code)", "",
+                        "table orders: index idx_code: present left, absent right "
                                 + "(CREATE INDEX idx_code ON public.orders USING btree (code))"),
                 new Case("index method", ORDERS, "CREATE INDEX idx_code ON orders (code)",
                         "CREATE INDEX idx_code ON orders USING hash (code)",
@@ -363,5 +373,43 @@ class SchemaDiffTest {
 
         assertThat(diff.describe("left", "right")).isEqualTo(c.expected());
         assertThat(diff.isEmpty()).isEqualTo(c.expected().isEmpty());
+    }
+
+    @Test
+    void should_set_a_moved_column_apart_from_the_other_differences_of_the_same_column() {
+        SchemaSnapshot left = Build.snapshot("CREATE TABLE t (a int, b varchar(32), c int)");
+        SchemaSnapshot right = Build.snapshot("CREATE TABLE t (a int, c int, b text)");
+
+        SchemaDiff diff = SchemaDiff.between(left, right);
+
+        assertThat(diff.differences()).extracting(Difference::kind)
+                .containsExactly(Difference.Kind.COLUMN_ORDER, Difference.Kind.DEFINITION);
+        assertThat(diff.of(Difference.Kind.COLUMN_ORDER).describe("left", "right"))
+                .isEqualTo("table t: column order [a, b, c] -> [a, c, b]");
+        assertThat(diff.of(Difference.Kind.DEFINITION).describe("left", "right"))
+                .isEqualTo("table t: column b: type character varying(32) -> text");
+    }
+
+    @Test
+    void should_qualify_names_only_when_the_objects_lie_in_more_than_one_schema() {
+        String ledger = "CREATE SCHEMA ledger; CREATE TABLE ledger.entries (id int);";
+        SchemaSnapshot left = Build.snapshot(ledger);
+
+        assertThat(SchemaDiff.between(left, Build.snapshot("CREATE SCHEMA ledger; CREATE TABLE ledger.entries (id bigint)"))
+                .describe("left", "right")).isEqualTo("table entries: column id: type integer -> bigint");
+        assertThat(SchemaDiff.between(left, Build.snapshot(ledger, "CREATE TABLE public.entries_backup (id int)"))
+                .describe("left", "right")).isEqualTo("table public.entries_backup: present right, absent left");
+    }
+
+    @Test
+    void should_keep_the_attribute_order_of_a_composite_type_a_difference_of_definition() {
+        SchemaSnapshot left = Build.snapshot("CREATE TYPE money_amount AS (amount numeric, currency text)");
+        SchemaSnapshot right = Build.snapshot("CREATE TYPE money_amount AS (currency text, amount numeric)");
+
+        SchemaDiff diff = SchemaDiff.between(left, right);
+
+        assertThat(diff.of(Difference.Kind.COLUMN_ORDER).isEmpty()).isTrue();
+        assertThat(diff.of(Difference.Kind.DEFINITION).describe("left", "right"))
+                .isEqualTo("type money_amount: attribute order [amount, currency] -> [currency, amount]");
     }
 }

@@ -142,7 +142,7 @@ class MigrationSetReaderTests {
                     assertThat(e.line()).isEqualTo(2);
                 })
                 .hasMessageStartingWith("Unknown key 'schema' in " + dir.resolve("harness.yaml") + " (line 2).")
-                .hasMessageContaining("Known keys: depends-on, encoding, flyway, format, forward-only, history-table, lock-timeout, naming, "
+                .hasMessageContaining("Known keys: compare, depends-on, encoding, flyway, format, forward-only, history-table, lock-timeout, naming, "
                         + "placeholders, schemas, "
                         + "statement-timeout.");
     }

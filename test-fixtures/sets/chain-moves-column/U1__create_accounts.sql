@@ -1,0 +1,1 @@
+-- harness:irreversible the accounts table is never dropped: a rollback stops above V1

@@ -1,0 +1,3 @@
+ALTER TABLE accounts DROP COLUMN tier;
+-- drops a constraint V1 created
+ALTER TABLE accounts DROP CONSTRAINT chk_accounts_status;

@@ -1,0 +1,1 @@
+ALTER TABLE ledger.entries ADD COLUMN category text;
