@@ -107,5 +107,28 @@ class ComparisonChecksTests {
         });
         assertThat(report.findings()).extracting(Finding::check)
                 .containsExactly("down.leaves-trace", "up.reapply-differs", "chain.down-up");
+        assertThat(report.findings().get(2).message()).isEqualTo("After walking down to before V1 and up again, the"
+                + " schema differs from the first full up: table public.notes_backup\n"
+                + "table public.notes_backup: present down and up again, absent first up");
+    }
+
+    @Test
+    void should_report_a_remigrate_that_changes_the_schema() {
+        MigrationFolder folder = MigrationFolder.in(dir.resolve("migrations"))
+                .file("V1__create_accounts.sql", ACCOUNTS)
+                .file("U1__create_accounts.sql", "DROP TABLE accounts;\n")
+                .file("afterMigrate.sql", "DO $$ BEGIN EXECUTE format('COMMENT ON TABLE accounts IS %L', 'migrated at '"
+                        + " || clock_timestamp()); END $$;\n");
+
+        ServiceReport report = verify(folder);
+
+        List<Finding> remigrate = report.findings().stream()
+                .filter(f -> f.check().equals("idempotency.remigrate")).toList();
+        assertThat(remigrate).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).startsWith("Migrating an up-to-date database again changed the schema: table accounts\n"
+                    + "table accounts: comment migrated at ");
+            assertThat(f.message().lines()).hasSize(2);
+        });
     }
 }

@@ -41,6 +41,8 @@ class SchemaDiffTest {
             + "'BEGIN END';";
     private static final String EVENTS = "CREATE TABLE events (id int, at date NOT NULL) PARTITION BY RANGE (at);";
     private static final String R = Build.ROLE;
+    /** A table in public and an empty second schema b. */
+    private static final String TWO = "CREATE SCHEMA b; CREATE TABLE t (id int);";
 
     static Stream<Case> cases() {
         return Stream.of(
@@ -51,6 +53,21 @@ class SchemaDiffTest {
                         "schema public: comment standard public schema -> the app"),
                 new Case("schema privileges", "", "", "GRANT CREATE ON SCHEMA public TO " + R,
                         "schema public: privileges [PUBLIC: USAGE] -> [PUBLIC: USAGE, " + R + ": CREATE]"),
+                // names are qualified as soon as objects of any kind lie in a second schema
+                new Case("enum in a second schema", TWO, "", "CREATE TYPE b.e AS ENUM ('x')",
+                        "type b.e: present right, absent left"),
+                new Case("composite type in a second schema", TWO, "", "CREATE TYPE b.c AS (x int)",
+                        "type b.c: present right, absent left"),
+                new Case("domain in a second schema", TWO, "", "CREATE DOMAIN b.d AS int",
+                        "domain b.d: present right, absent left"),
+                new Case("sequence in a second schema", TWO, "", "CREATE SEQUENCE b.s",
+                        "sequence b.s: present right, absent left"),
+                new Case("view in a second schema", TWO, "", "CREATE VIEW b.v AS SELECT 1 AS x",
+                        "view b.v: present right, absent left"),
+                new Case("function in a second schema", TWO, "", "CREATE FUNCTION b.f() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+                        "function b.f(): present right, absent left"),
+                new Case("table in a second schema", "CREATE SCHEMA b; CREATE TYPE e AS ENUM ('x');", "",
+                        "CREATE TABLE b.t (id int)", "table b.t: present right, absent left"),
                 // tables
                 new Case("table present", "", "", ACCOUNTS, """
                         table accounts: present right, absent left"""),
