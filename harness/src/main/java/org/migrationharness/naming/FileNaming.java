@@ -54,7 +54,15 @@ public final class FileNaming {
         Rule snake = config.rule(NamingRule.DESCRIPTION_SNAKE_CASE);
         if (snake.enabled()) {
             for (ScriptName script : all) {
-                if (!Pattern.matches(snake.pattern(), script.description())) {
+                if (script.description().isEmpty()) {
+                    String name = script.file().getFileName().toString();
+                    String stem = script.prefix() + (script.version() == null ? "" : script.version()) + "__";
+                    report.report(NamingRule.DESCRIPTION_SNAKE_CASE, object(migrations, script), script.version(),
+                            DisplayPath.of(script.file()), null, name + ": Flyway applies it, but its name has no"
+                                    + " description (expected " + stem + "<description>.sql with a description matching "
+                                    + snake.pattern() + "; rule " + NamingRule.DESCRIPTION_SNAKE_CASE.id() + ").\nRename it"
+                                    + " to " + stem + "<what_it_does>.sql.");
+                } else if (!Pattern.matches(snake.pattern(), script.description())) {
                     String name = script.file().getFileName().toString();
                     String fixed = script.prefix() + (script.version() == null ? "" : script.version()) + "__"
                             + Names.snakeCase(script.description()) + ".sql";
