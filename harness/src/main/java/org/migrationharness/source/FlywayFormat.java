@@ -71,6 +71,28 @@ public final class FlywayFormat implements MigrationFormat {
         return config.flyway().getOrDefault("table", config.historyTableOr(DEFAULT_HISTORY_TABLE));
     }
 
+    /**
+     * Whether Flyway runs this script in a transaction: as its script configuration file says
+     * ({@code executeInTransaction=false} in {@code V3__x.sql.conf}), else as {@code flyway: {executeInTransaction: ...}}
+     * says, else yes. The harness runs a down script the same way.
+     */
+    public static boolean executeInTransaction(Script script, ServiceConfig config) {
+        return setting(script, config, FlywayScriptConfig.EXECUTE_IN_TRANSACTION);
+    }
+
+    /** Whether Flyway replaces placeholders in this script: its script configuration file, else the set's Flyway settings, else yes. */
+    public static boolean placeholderReplacement(Script script, ServiceConfig config) {
+        return setting(script, config, FlywayScriptConfig.PLACEHOLDER_REPLACEMENT);
+    }
+
+    private static boolean setting(Script script, ServiceConfig config, String key) {
+        String value = script.settings().get(key);
+        if (value == null) {
+            value = config.flyway().getOrDefault(key, config.flyway().get("flyway." + key));
+        }
+        return value == null || !value.strip().equalsIgnoreCase("false");
+    }
+
     @Override
     public String missingDown(Migration migration) {
         return "U" + migration.version() + "__" + migration.description() + ".sql beside it";

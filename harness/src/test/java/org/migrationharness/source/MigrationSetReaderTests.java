@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,44 @@ class MigrationSetReaderTests {
                 .singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
         assertThat(set.problems()).hasSize(6);
         assertThat(set.migrations()).extracting(m -> m.up().fileName()).containsExactly("V1__ok.sql", "V5__x.SQL", "V6.sql");
+    }
+
+    @Test
+    void should_read_a_script_configuration_file_into_its_scripts_settings() {
+        MigrationFolder.in(dir).file("V1__a.sql", "").file("V1__a.sql.conf", "# its own transactions\nexecuteInTransaction = FALSE\n")
+                .file("U1__a.sql", "").file("U1__a.sql.conf", "executeInTransaction=false\nplaceholderReplacement=false\n");
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+
+        assertThat(set.problems()).isEmpty();
+        Migration migration = set.migrations().get(0);
+        assertThat(migration.up().settings()).containsExactly(Map.entry("executeInTransaction", "false"));
+        assertThat(migration.down().settings()).containsOnly(Map.entry("executeInTransaction", "false"),
+                Map.entry("placeholderReplacement", "false"));
+        assertThat(FlywayFormat.executeInTransaction(migration.down(), set.config())).isFalse();
+    }
+
+    @Test
+    void should_report_a_key_flyway_refuses_in_a_script_configuration_file_with_its_line() {
+        MigrationFolder.in(dir).file("V1__a.sql", "").file("V1__a.sql.conf", "executeInTransaction=false\nretries=3\n");
+
+        assertThat(MigrationSetReader.read(dir, "shop").problems()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("naming.file");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message()).isEqualTo("V1__a.sql.conf line 2: unknown key 'retries' (expected one of"
+                    + " executeInTransaction, encoding, placeholderReplacement): Flyway refuses to migrate (Unknown"
+                    + " configuration property: retries).\nRemove or rename it.");
+        });
+    }
+
+    @Test
+    void should_refuse_a_script_migration_flyway_would_run_naming_it() {
+        MigrationFolder.in(dir).file("V1__a.sql", "").file("V2__backfill.sh", "#!/bin/sh\n");
+
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop")).isInstanceOf(HarnessException.class)
+                .hasMessage(DisplayPath.of(dir.resolve("V2__backfill.sh")) + ": Flyway runs it as script migration 2, a"
+                        + " program, not SQL. The harness verifies SQL migrations only.\nRewrite it as V2__backfill.sql,"
+                        + " or move it out of the migrations folder.");
     }
 
     @Test
