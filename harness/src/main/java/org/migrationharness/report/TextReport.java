@@ -13,10 +13,9 @@ public final class TextReport {
     public static String render(RunReport report) {
         StringBuilder out = new StringBuilder();
         for (ServiceReport service : report.services()) {
-            if (service.findings().isEmpty()) {
-                continue;
-            }
             out.append('\n').append(service.service()).append(":\n");
+            out.append("  config: ").append(service.config() == null ? "none (no harness.yaml: every setting at its default)"
+                    : service.config()).append('\n');
             for (Finding finding : service.findings()) {
                 out.append("  ").append(finding.severity().id().toUpperCase(Locale.ROOT)).append(' ')
                         .append(finding.check());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,45 @@ class MigrationSetReaderTests {
                 .hasMessage(DisplayPath.of(dir.resolve("V2__backfill.sh")) + ": Flyway runs it as script migration 2, a"
                         + " program, not SQL. The harness verifies SQL migrations only.\nRewrite it as V2__backfill.sql,"
                         + " or move it out of the migrations folder.");
+    }
+
+    @Test
+    void should_read_the_harness_yaml_beside_the_migrations_folder_when_given_that_folder_itself() {
+        MigrationFolder.in(dir.resolve("shop")).file("harness.yaml", "schemas: [shop]\n")
+                .file("migrations/V1__a.sql", "");
+        MigrationFolder.in(dir).file("harness-defaults.yaml", "naming:\n  rules:\n    index-prefix: {severity: info}\n");
+
+        for (Path folder : List.of(dir.resolve("shop"), dir.resolve("shop/migrations"))) {
+            MigrationSet set = MigrationSetReader.read(folder, "shop");
+            assertThat(set.config().schemas()).as(folder.toString()).containsExactly("shop");
+            assertThat(set.config().file()).isEqualTo(dir.resolve("shop/harness.yaml"));
+            assertThat(set.config().naming().rule(org.migrationharness.naming.NamingRule.INDEX_PREFIX).severity())
+                    .as("the repository's defaults beside the service folder").isEqualTo(Severity.INFO);
+        }
+        assertThat(MigrationSetReader.configFile(dir.resolve("shop/migrations"))).isEqualTo(dir.resolve("shop/harness.yaml"));
+    }
+
+    @Test
+    void should_read_the_harness_yaml_inside_a_bare_migrations_folder() {
+        MigrationFolder.in(dir.resolve("set")).file("harness.yaml", "schemas: [shop]\n").file("V1__a.sql", "");
+
+        assertThat(MigrationSetReader.read(dir.resolve("set"), "set").config().file()).isEqualTo(dir.resolve("set/harness.yaml"));
+    }
+
+    @Test
+    void should_refuse_two_harness_yaml_files_that_could_configure_one_set_naming_both() {
+        MigrationFolder.in(dir.resolve("shop")).file("harness.yaml", "schemas: [shop]\n")
+                .file("migrations/harness.yaml", "schemas: [store]\n").file("migrations/V1__a.sql", "");
+
+        for (Path folder : List.of(dir.resolve("shop"), dir.resolve("shop/migrations"))) {
+            assertThatThrownBy(() -> MigrationSetReader.read(folder, "shop")).isInstanceOf(HarnessException.class)
+                    .satisfies(e -> assertThat(((HarnessException) e).code()).isEqualTo(ErrorCode.INPUT))
+                    .hasMessage("Two harness.yaml files could configure " + DisplayPath.of(dir.resolve("shop/migrations"))
+                            + ": " + DisplayPath.of(dir.resolve("shop/migrations/harness.yaml")) + " (in the migrations"
+                            + " folder) and " + DisplayPath.of(dir.resolve("shop/harness.yaml")) + " (beside it). The"
+                            + " harness reads one, and will not guess which.\nKeep one: move the keys of the other into it"
+                            + " and delete the other.");
+        }
     }
 
     @Test
