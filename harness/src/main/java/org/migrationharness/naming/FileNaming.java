@@ -48,7 +48,16 @@ public final class FileNaming {
      */
     public static List<Finding> check(NamingConfig config, Path migrations, List<ScriptName> versioned,
                                       List<ScriptName> repeatables, Clock clock) {
-        NamingReport report = new NamingReport(config, CheckId.NAMING_FILE);
+        return check(config, migrations, versioned, repeatables, clock, Baseline.Scope.NONE);
+    }
+
+    /**
+     * Applies the file rules to the migrations after the baseline only; the first finding is then an info line
+     * saying how many migrations the baseline leaves out.
+     */
+    public static List<Finding> check(NamingConfig config, Path migrations, List<ScriptName> versioned,
+                                      List<ScriptName> repeatables, Clock clock, Baseline.Scope baseline) {
+        NamingReport report = new NamingReport(config, CheckId.NAMING_FILE, baseline);
         List<ScriptName> all = new ArrayList<>(versioned);
         all.addAll(repeatables);
         Rule snake = config.rule(NamingRule.DESCRIPTION_SNAKE_CASE);
@@ -97,7 +106,7 @@ public final class FileNaming {
         if (config.rule(NamingRule.TIMESTAMP_NOT_IN_FUTURE).enabled()) {
             timestamps(report, migrations, ups, clock);
         }
-        return report.findings();
+        return report.findings("their file names are not checked");
     }
 
     private static void gaps(NamingReport report, Path migrations, List<ScriptName> ups) {

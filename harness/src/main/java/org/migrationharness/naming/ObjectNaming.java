@@ -37,11 +37,16 @@ public final class ObjectNaming {
     private final Map<String, Location> firstSeen = new HashMap<>();
     private final Map<String, Location> firstSeenQuoted = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
+    private final Set<String> beforeBaseline;
+    /** Every object the catalog walk meets, by key. */
+    private final Set<String> seen = new HashSet<>();
 
-    private ObjectNaming(NamingConfig config, Set<String> reserved, List<String> own, List<ScannedScript> scripts) {
-        this.report = new NamingReport(config, CheckId.NAMING_OBJECT);
+    private ObjectNaming(NamingConfig config, Set<String> reserved, List<String> own, List<ScannedScript> scripts,
+                         Baseline.Scope baseline, Set<String> beforeBaseline) {
+        this.report = new NamingReport(config, CheckId.NAMING_OBJECT, baseline);
         this.reserved = Set.copyOf(reserved);
         this.own = List.copyOf(own);
+        this.beforeBaseline = Set.copyOf(beforeBaseline);
         for (ScannedScript script : scripts) {
             if (!script.up()) {
                 continue;
@@ -67,10 +72,32 @@ public final class ObjectNaming {
      */
     public static List<Finding> check(NamingConfig config, SchemaSnapshot snapshot, List<String> ownSchemas,
                                       Set<String> reservedWords, List<ScannedScript> scripts) {
-        ObjectNaming naming = new ObjectNaming(config, reservedWords, ownSchemas, scripts);
+        return check(config, snapshot, ownSchemas, reservedWords, scripts, Baseline.Scope.NONE, null);
+    }
+
+    /**
+     * Applies the rules to what the migrations after the baseline added: an object already in the catalog at the
+     * baseline (in production, where it cannot be renamed) is not checked, nor is an identifier of a script of a
+     * migration up to the baseline; the first finding is then an info line saying how many were left out.
+     *
+     * @param baseline the naming baseline over the set
+     * @param atBaseline the catalog of a database migrated up to the baseline, the same schemas read as
+     *        {@code snapshot}; null without a baseline
+     */
+    public static List<Finding> check(NamingConfig config, SchemaSnapshot snapshot, List<String> ownSchemas,
+                                      Set<String> reservedWords, List<ScannedScript> scripts, Baseline.Scope baseline,
+                                      SchemaSnapshot atBaseline) {
+        Set<String> old = Set.of();
+        if (baseline.present() && atBaseline != null) {
+            ObjectNaming walk = new ObjectNaming(config, reservedWords, ownSchemas, List.of(), Baseline.Scope.NONE,
+                    Set.of());
+            walk.catalog(atBaseline);
+            old = walk.seen;
+        }
+        ObjectNaming naming = new ObjectNaming(config, reservedWords, ownSchemas, scripts, baseline, old);
         naming.lengths(scripts);
         naming.catalog(snapshot);
-        return naming.report.findings();
+        return naming.report.findings("the " + old.size() + " objects in the catalog at the baseline are not checked");
     }
 
     private record Location(String migration, String file, int line) {
@@ -269,6 +296,7 @@ public final class ObjectNaming {
 
     /** lower-snake-case and reserved-word, for any name. */
     private void names(Named named) {
+        seen.add(named.key());
         Rule snake = report.rule(NamingRule.LOWER_SNAKE_CASE);
         if (snake.enabled() && !Pattern.matches(snake.pattern(), named.name())) {
             String quoting = sql(named.name()).startsWith("\"")
@@ -333,7 +361,8 @@ public final class ObjectNaming {
         report.report(rule, named.key(), location == null ? null : location.migration(),
                 location == null ? null : location.file(), location == null ? null : location.line(),
                 named.key() + ": " + problem + " (rule " + rule.id() + ").\n" + fix + "\nOr suppress it with a reason"
-                        + " under naming.suppress in harness.yaml: " + suppression(rule, named.key()));
+                        + " under naming.suppress in harness.yaml: " + suppression(rule, named.key()),
+                beforeBaseline.contains(named.key()));
     }
 
     private String rename(Named named, String newName) {

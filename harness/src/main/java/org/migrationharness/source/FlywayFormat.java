@@ -212,7 +212,7 @@ public final class FlywayFormat implements MigrationFormat {
                 .toList();
         problems.addAll(FileNaming.check(config.naming(), migrations, scriptNames(ups, downs, names),
                 repeatableList.stream().map(r -> new ScriptName("R", null, r.description(), r.script().file())).toList(),
-                Clock.systemUTC()));
+                Clock.systemUTC(), MigrationSet.scope(config.naming().since(), result)));
         return new MigrationSet(name, migrations, ID, config, result, repeatableList, problems);
     }
 

@@ -70,7 +70,11 @@ public final class MigrationSetReader {
         MigrationFormat chosen = wanted.equals(MigrationFormats.AUTO) ? MigrationFormats.detect(migrations, files)
                 : MigrationFormats.byId(wanted, format != null ? "--format" : config.file() + " key format");
         // the format's own naming defaults lie under the repository's and the service's settings
-        return chosen.read(migrations, name, config.withNamingDefaults(chosen.namingDefaults()), files);
+        MigrationSet set = chosen.read(migrations, name, config.withNamingDefaults(chosen.namingDefaults()), files);
+        // a baseline must name a version of the set: found now, before any server starts
+        set.namingBaseline();
+        set.reversibleBaseline();
+        return set;
     }
 
     /** The folder of the migrations: {@code <folder>/migrations} for a service folder, else the folder itself. */
