@@ -144,11 +144,11 @@ class BaselineTests {
         assertThat(summary(findings)).containsExactly(
                 "info naming.object null 1 migration up to V1 is before the naming baseline (naming.since: 1) and the 8"
                         + " objects in the catalog at the baseline are not checked: 5 findings left out.",
-                "error naming.object 2 table public.Orders: expected a lower snake_case name matching [a-z][a-z0-9_]*;"
+                "error naming.object 2 table public.Orders: expected a lower snake_case name matching [a-z_][a-z0-9_]*;"
                         + " found \"Orders\", which every statement must quote (rule lower-snake-case).",
                 "error naming.object 2 primary key public.Orders.pk_orders: expected a name matching pk_Orders (or"
                         + " PostgreSQL's own Orders_pkey) for the primary key of public.Orders (rule primary-key-name).",
                 "error naming.object 2 column public.Users.eMail: expected a lower snake_case name matching"
-                        + " [a-z][a-z0-9_]*; found \"eMail\", which every statement must quote (rule lower-snake-case).");
+                        + " [a-z_][a-z0-9_]*; found \"eMail\", which every statement must quote (rule lower-snake-case).");
     }
 }
