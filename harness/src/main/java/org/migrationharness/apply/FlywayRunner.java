@@ -37,8 +37,10 @@ import org.migrationharness.source.Timeouts;
 /**
  * Flyway's semantics: up is applied by Flyway itself, so placeholders, checksums, callbacks and transaction handling
  * behave as in a production deploy. Down is run by the harness (Flyway Community has no undo): it executes the
- * {@code U} script, in one transaction unless a statement cannot run in one, and removes the version from Flyway's
- * history table in the same transaction, so a later migrate applies the version again. Repeatables are applied only
+ * {@code U} script, in one transaction unless a statement cannot run in one or its script configuration file says
+ * {@code executeInTransaction=false} (then statement by statement, each committing on its own, so the script's own
+ * {@code BEGIN; SET TRANSACTION ...; COMMIT;} is honoured), and removes the version from Flyway's history table in
+ * the same transaction, so a later migrate applies the version again. Repeatables are applied only
  * when migrating to the latest version, and every undo queues them again.
  */
 public final class FlywayRunner implements MigrationRunner {
@@ -146,7 +148,10 @@ public final class FlywayRunner implements MigrationRunner {
         public void undo(Migration migration, Script script) {
             List<SqlStatement> statements = SqlScript.split(text(script));
             Path down = script.file();
-            boolean transactional = statements.stream().noneMatch(SqlStatement::nonTransactional);
+            // as Flyway would run it: in one transaction unless its .sql.conf says executeInTransaction=false, or a
+            // statement cannot run in one
+            boolean transactional = FlywayFormat.executeInTransaction(script, set.config())
+                    && statements.stream().noneMatch(SqlStatement::nonTransactional);
             RunningScripts.started(down, "down", database.name());
             try (Connection connection = database.connectAsPsql()) {
                 setSearchPath(connection);
@@ -190,6 +195,9 @@ public final class FlywayRunner implements MigrationRunner {
 
         @Override
         public String text(Script script) {
+            if (!FlywayFormat.placeholderReplacement(script, set.config())) {
+                return script.text();
+            }
             return Placeholders.replace(script.text(), placeholderValues(script.file()), script.file());
         }
 

@@ -1,6 +1,10 @@
 package org.migrationharness.check;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.naming.Baseline;
 import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.Severity;
@@ -12,7 +16,8 @@ import org.migrationharness.source.MigrationSetReader;
 /**
  * {@code down.missing}: every migration has a down script, or one that marks it irreversible with a reason (reported
  * as info, so the reason shows in every report). Skipped for a forward-only set ({@link MigrationSet#forwardOnly()}),
- * which has no down scripts by design.
+ * which has no down scripts by design. With a baseline ({@code reversible-since: 41}) only the migrations after it need
+ * one; an info line says how many before it have none.
  */
 final class DownMissingCheck implements Check {
 
@@ -33,18 +38,31 @@ final class DownMissingCheck implements Check {
                 context.report(problem);
             }
         }
+        Baseline.Scope baseline = context.set().reversibleBaseline();
+        int withoutDown = 0;
+        List<Finding> findings = new ArrayList<>();
         for (Migration migration : context.set().migrations()) {
             String version = migration.version().text();
-            if (migration.irreversible()) {
-                context.report(new Finding(id().id(), Severity.INFO, version, DisplayPath.of(migration.down().file()), null,
+            if (migration.down() == null && baseline.covers(version)) {
+                withoutDown++;
+            } else if (migration.irreversible()) {
+                findings.add(new Finding(id().id(), Severity.INFO, version, DisplayPath.of(migration.down().file()), null,
                         "Migration " + version + " is marked irreversible: " + migration.irreversibleReason()));
             } else if (migration.down() == null) {
                 String expected = MigrationFormats.of(context.set()).missingDown(migration);
-                context.report(new Finding(id().id(), Severity.ERROR, version, DisplayPath.of(migration.up().file()), null,
+                findings.add(new Finding(id().id(), Severity.ERROR, version, DisplayPath.of(migration.up().file()), null,
                         "Migration " + version + " (" + migration.up().fileName() + ") has no down script.\n"
                                 + "Expected " + expected + ". If it cannot be reversed, write that file with only the line"
                                 + "\n  -- " + MigrationSetReader.IRREVERSIBLE_MARKER + " <why>"));
             }
         }
+        if (baseline.present()) {
+            Baseline b = baseline.baseline();
+            context.report(new Finding(id().id(), Severity.INFO, null, b.file() == null ? null : DisplayPath.of(b.file()),
+                    b.line() > 0 ? b.line() : null, baseline.summary("") + " and not checked for a down script: "
+                    + withoutDown + " of them " + (withoutDown == 1 ? "has" : "have") + " none.\nEvery migration after "
+                    + baseline.label() + " needs one (" + b.where() + ")."));
+        }
+        findings.forEach(context::report);
     }
 }

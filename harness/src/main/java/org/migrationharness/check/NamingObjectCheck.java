@@ -12,6 +12,7 @@ import java.util.Set;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.apply.Migrator;
+import org.migrationharness.naming.Baseline;
 import org.migrationharness.naming.ObjectNaming;
 import org.migrationharness.naming.ScannedScript;
 import org.migrationharness.postgres.Database;
@@ -26,7 +27,9 @@ import org.migrationharness.source.RepeatableMigration;
 /**
  * {@code naming.object}: the names in the fully migrated catalog (every non-system schema, so objects outside the
  * service's schemas are seen) follow the naming rules, and no identifier in a script is longer than the 63 bytes
- * PostgreSQL keeps. The reserved words are the server's own ({@code pg_get_keywords()}, category R).
+ * PostgreSQL keeps. The reserved words are the server's own ({@code pg_get_keywords()}, category R). With a naming
+ * baseline ({@code naming: {since: 41}}), a second database is migrated up to it: the objects already there are in
+ * production and left out.
  *
  * <p>When {@code up.apply} failed, it still runs: on the database up.apply left (the migrations before the failing
  * one), and on the text of every script, with an info finding that says so.
@@ -55,9 +58,23 @@ final class NamingObjectCheck implements Check {
         }
         SchemaSnapshot snapshot = SchemaReader.read(migrated, schemasOf(context, migrated),
                 new Migrator(context.set(), migrated).bookkeepingTables());
+        Baseline.Scope baseline = context.set().namingBaseline();
         List<Finding> findings = ObjectNaming.check(context.set().config().naming(), snapshot,
-                context.set().config().schemas(), reservedWords(migrated), scripts(context, migrated));
+                context.set().config().schemas(), reservedWords(migrated), scripts(context, migrated), baseline,
+                baseline.present() ? atBaseline(context, baseline) : null);
         findings.forEach(context::report);
+    }
+
+    /** The catalog of a database migrated up to the baseline: the objects already in production. */
+    private static SchemaSnapshot atBaseline(CheckContext context, Baseline.Scope baseline) {
+        Database database = context.newDatabase("naming_baseline");
+        try {
+            Migrator migrator = new Migrator(context.set(), database).versionedOnly();
+            migrator.migrateTo(baseline.baseline().since());
+            return SchemaReader.read(database, schemasOf(context, database), migrator.bookkeepingTables());
+        } finally {
+            context.drop(database);
+        }
     }
 
     /** Every script of the set, scanned, with placeholders replaced as when it runs. */

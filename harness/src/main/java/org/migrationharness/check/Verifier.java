@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.report.CheckId;
 import org.migrationharness.report.CheckResult;
@@ -124,7 +125,8 @@ public final class Verifier {
         if (status == ServiceReport.Status.PASSED && errors) {
             status = ServiceReport.Status.FAILED;
         }
-        return new ServiceReport(set.name(), set.format(), set.migrations().size(), status, results, context.findings());
+        return new ServiceReport(set.name(), set.format(), set.migrations().size(), status, results, context.findings(),
+                set.config().file() == null ? null : DisplayPath.of(set.config().file()));
     }
 
     /**

@@ -48,20 +48,37 @@ public final class FileNaming {
      */
     public static List<Finding> check(NamingConfig config, Path migrations, List<ScriptName> versioned,
                                       List<ScriptName> repeatables, Clock clock) {
-        NamingReport report = new NamingReport(config, CheckId.NAMING_FILE);
+        return check(config, migrations, versioned, repeatables, clock, Baseline.Scope.NONE);
+    }
+
+    /**
+     * Applies the file rules to the migrations after the baseline only; the first finding is then an info line
+     * saying how many migrations the baseline leaves out.
+     */
+    public static List<Finding> check(NamingConfig config, Path migrations, List<ScriptName> versioned,
+                                      List<ScriptName> repeatables, Clock clock, Baseline.Scope baseline) {
+        NamingReport report = new NamingReport(config, CheckId.NAMING_FILE, baseline);
+        Hints hints = new Hints(config, versioned, repeatables);
         List<ScriptName> all = new ArrayList<>(versioned);
         all.addAll(repeatables);
         Rule snake = config.rule(NamingRule.DESCRIPTION_SNAKE_CASE);
         if (snake.enabled()) {
             for (ScriptName script : all) {
-                if (!Pattern.matches(snake.pattern(), script.description())) {
+                if (script.description().isEmpty()) {
                     String name = script.file().getFileName().toString();
-                    String fixed = script.prefix() + (script.version() == null ? "" : script.version()) + "__"
-                            + Names.snakeCase(script.description()) + ".sql";
+                    String stem = script.prefix() + (script.version() == null ? "" : script.version()) + "__";
+                    report.report(NamingRule.DESCRIPTION_SNAKE_CASE, object(migrations, script), script.version(),
+                            DisplayPath.of(script.file()), null, name + ": Flyway applies it, but its name has no"
+                                    + " description (expected " + stem + "<description>.sql with a description matching "
+                                    + snake.pattern() + "; rule " + NamingRule.DESCRIPTION_SNAKE_CASE.id() + ").\nRename it"
+                                    + " to " + stem + "<what_it_does>.sql.");
+                } else if (!Pattern.matches(snake.pattern(), script.description())) {
+                    String name = script.file().getFileName().toString();
                     report.report(NamingRule.DESCRIPTION_SNAKE_CASE, object(migrations, script), script.version(),
                             DisplayPath.of(script.file()), null, name + ": the description '" + script.description()
                                     + "' is not snake_case (expected " + snake.pattern() + "; rule "
-                                    + NamingRule.DESCRIPTION_SNAKE_CASE.id() + ").\nRename it to " + fixed + ".");
+                                    + NamingRule.DESCRIPTION_SNAKE_CASE.id() + ").\n"
+                                    + hints.rename("Rename it to ", script, script.version(), ""));
                 }
             }
         }
@@ -75,8 +92,8 @@ public final class FileNaming {
                                         + " share the description '" + repeatable.description() + "' (expected a"
                                         + " repeatable's description to differ from every versioned one; rule "
                                         + NamingRule.DESCRIPTION_CLASH.id() + "): Flyway's history and output cannot"
-                                        + " tell them apart.\nRename the repeatable, e.g. R__" + repeatable.description()
-                                        + "_repeatable.sql.");
+                                        + " tell them apart.\n" + hints.rename("Rename the repeatable, e.g. ", repeatable,
+                                        null, "_repeatable"));
                         break;
                     }
                 }
@@ -84,15 +101,15 @@ public final class FileNaming {
         }
         List<ScriptName> ups = versioned.stream().filter(s -> s.prefix().equals("V")).toList();
         if (config.rule(NamingRule.NO_VERSION_GAPS).enabled()) {
-            gaps(report, migrations, ups);
+            gaps(report, hints, migrations, ups);
         }
         if (config.rule(NamingRule.TIMESTAMP_NOT_IN_FUTURE).enabled()) {
-            timestamps(report, migrations, ups, clock);
+            timestamps(report, hints, migrations, ups, clock);
         }
-        return report.findings();
+        return report.findings("their file names are not checked");
     }
 
-    private static void gaps(NamingReport report, Path migrations, List<ScriptName> ups) {
+    private static void gaps(NamingReport report, Hints hints, Path migrations, List<ScriptName> ups) {
         List<ScriptName> integers = ups.stream().filter(s -> s.version().matches("[0-9]{1," + (TIMESTAMP_DIGITS - 1) + "}"))
                 .toList();
         for (int i = 1; i < integers.size(); i++) {
@@ -109,12 +126,14 @@ public final class FileNaming {
             report.report(NamingRule.NO_VERSION_GAPS, object(migrations, after), after.version(),
                     DisplayPath.of(after.file()), null, name + " follows " + before.file().getFileName() + ": "
                             + missing + " (expected consecutive integer versions; rule " + NamingRule.NO_VERSION_GAPS.id()
-                            + ").\nA gap often means a migration was lost in a merge: restore it, or renumber "
-                            + name + " to V" + from + "__" + after.description() + ".sql if it was never released.");
+                            + ").\nA gap often means a migration was lost in a merge: restore it, or "
+                            + hints.rename("renumber " + name + " to ", after, from.toString(), "")
+                                    .replaceFirst("\\.$", " if it was never released."));
         }
     }
 
-    private static void timestamps(NamingReport report, Path migrations, List<ScriptName> ups, Clock clock) {
+    private static void timestamps(NamingReport report, Hints hints, Path migrations, List<ScriptName> ups,
+                                   Clock clock) {
         LocalDateTime latest = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).plus(LARGEST_OFFSET);
         for (ScriptName up : ups) {
             String first = up.version().split("[._]")[0];
@@ -130,9 +149,8 @@ public final class FileNaming {
                 report.report(NamingRule.TIMESTAMP_NOT_IN_FUTURE, object(migrations, up), up.version(),
                         DisplayPath.of(up.file()), null, name + ": the version " + digits + " is not a time (expected"
                                 + " yyyyMMddHHmmss; rule " + NamingRule.TIMESTAMP_NOT_IN_FUTURE.id() + ").\n"
-                                + "Rename it with the time it was written, e.g. V"
-                                + TIMESTAMP.format(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))) + "__"
-                                + up.description() + ".sql.");
+                                + hints.rename("Rename it with the time it was written, e.g. ", up,
+                                TIMESTAMP.format(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))), ""));
                 continue;
             }
             if (time.isAfter(latest)) {
@@ -147,7 +165,52 @@ public final class FileNaming {
 
     /** Flyway's description: underscores read as spaces; compared without case. */
     private static String flywayDescription(ScriptName script) {
-        return script.description().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return flywayDescription(script.description());
+    }
+
+    private static String flywayDescription(String description) {
+        return description.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * File names to suggest: a hint must itself pass every file rule. The description is the first candidate (the
+     * description in snake_case, without a leading underscore, ...) that matches the description pattern and does not
+     * clash with a migration of the other kind; the name keeps the script's prefix and is read by Flyway as the
+     * version it is given.
+     */
+    private record Hints(NamingConfig config, List<ScriptName> versioned, List<ScriptName> repeatables) {
+
+        /**
+         * {@code lead} and the suggested name and a period, e.g. {@code Rename it to V3__add_phone.sql.}; when no
+         * candidate passes, how to name it instead.
+         *
+         * @param version the version of the new name (null for a repeatable)
+         * @param suffix what to add to the description ({@code _repeatable})
+         */
+        String rename(String lead, ScriptName script, String version, String suffix) {
+            String stem = script.prefix() + (version == null ? "" : version) + "__";
+            for (String candidate : Names.candidates(script.description())) {
+                String description = candidate + suffix;
+                if (follows(script, description)) {
+                    return lead + stem + description + ".sql.";
+                }
+            }
+            return lead + stem + "<description>.sql, with a description matching "
+                    + config.rule(NamingRule.DESCRIPTION_SNAKE_CASE).pattern() + ".";
+        }
+
+        private boolean follows(ScriptName script, String description) {
+            Rule snake = config.rule(NamingRule.DESCRIPTION_SNAKE_CASE);
+            if (snake.enabled() && !Pattern.matches(snake.pattern(), description)) {
+                return false;
+            }
+            if (!config.rule(NamingRule.DESCRIPTION_CLASH).enabled()) {
+                return true;
+            }
+            List<ScriptName> others = script.version() == null
+                    ? versioned.stream().filter(s -> s.prefix().equals("V")).toList() : repeatables;
+            return others.stream().noneMatch(other -> flywayDescription(other).equals(flywayDescription(description)));
+        }
     }
 
     /** How findings and suppressions name a file: {@code file <path in the migrations folder>}. */

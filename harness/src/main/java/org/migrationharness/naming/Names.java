@@ -1,7 +1,10 @@
 package org.migrationharness.naming;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Small helpers on PostgreSQL names. */
@@ -15,14 +18,34 @@ final class Names {
     private Names() {
     }
 
-    /** {@code AddPhone} -> {@code add_phone}, {@code accountId} -> {@code account_id}, {@code HTTPServer} -> {@code http_server}. */
+    /**
+     * {@code AddPhone} -> {@code add_phone}, {@code accountId} -> {@code account_id}, {@code HTTPServer} ->
+     * {@code http_server}, {@code 2FA codes} -> {@code 2fa_codes}, {@code v2Api} -> {@code v2_api}; a leading
+     * underscore of the name is kept
+     * ({@code _User} -> {@code _user}). Empty when nothing of the name is left.
+     */
     static String snakeCase(String name) {
-        String s = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
+        String s = name.replaceAll("([a-z])([A-Z])", "$1_$2").replaceAll("([0-9])([A-Z][a-z])", "$1_$2")
+                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
         s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
-        if (s.isEmpty()) {
-            return "name";
+        return name.startsWith("_") && !s.isEmpty() ? "_" + s : s;
+    }
+
+    /**
+     * Names to suggest for {@code name}, most faithful first: in snake_case, without a leading underscore, in the
+     * plural (most reserved words are not, {@code user} -> {@code users}), with a letter first ({@code 2fa} ->
+     * {@code n_2fa}). The caller keeps the first that passes its rules; none is checked here.
+     */
+    static List<String> candidates(String name) {
+        String snake = snakeCase(name);
+        String bare = snake.replaceFirst("^_+", "");
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String candidate : List.of(snake, bare, bare.isEmpty() ? "" : bare + "s", bare.isEmpty() ? "" : "n_" + bare)) {
+            if (!candidate.isEmpty()) {
+                candidates.add(candidate);
+            }
         }
-        return Character.isDigit(s.charAt(0)) ? "n_" + s : s;
+        return List.copyOf(candidates);
     }
 
     /** The name as SQL must write it: bare when it is a plain lower-case name, else double-quoted. */

@@ -29,12 +29,14 @@ import org.migrationharness.report.Severity;
  *     no-version-gaps: {enabled: true}
  *   suppress:
  *     - {rule: index-prefix, object: "index order_service.orders_status", reason: "name fixed by the Alembic history"}
+ *   since: 41          # the baseline: migrations up to 41 are in production, only those after it are checked
  * </pre>
  *
  * @param rules what the file says about each rule it names
  * @param suppressions the objects each rule leaves alone
+ * @param since the baseline ({@code since: 41}): the migrations up to it are not held to the rules; null for none
  */
-public record NamingConfig(Map<NamingRule, RuleSettings> rules, List<Suppression> suppressions) {
+public record NamingConfig(Map<NamingRule, RuleSettings> rules, List<Suppression> suppressions, Baseline since) {
 
     public NamingConfig {
         Map<NamingRule, RuleSettings> copy = new EnumMap<>(NamingRule.class);
@@ -43,6 +45,11 @@ public record NamingConfig(Map<NamingRule, RuleSettings> rules, List<Suppression
         }
         rules = java.util.Collections.unmodifiableMap(copy);
         suppressions = suppressions == null ? List.of() : List.copyOf(suppressions);
+    }
+
+    /** Settings without a baseline. */
+    public NamingConfig(Map<NamingRule, RuleSettings> rules, List<Suppression> suppressions) {
+        this(rules, suppressions, null);
     }
 
     /** No settings: every rule as {@link NamingRule} defines it. */
@@ -60,7 +67,7 @@ public record NamingConfig(Map<NamingRule, RuleSettings> rules, List<Suppression
         rules.forEach((rule, settings) -> merged.put(rule, settings.over(fallback.rules.get(rule))));
         List<Suppression> all = new ArrayList<>(fallback.suppressions);
         all.addAll(suppressions);
-        return new NamingConfig(merged, all);
+        return new NamingConfig(merged, all, since != null ? since : fallback.since);
     }
 
     /** The rule as it applies. */
@@ -80,7 +87,8 @@ public record NamingConfig(Map<NamingRule, RuleSettings> rules, List<Suppression
 
     /** The keys of the {@code naming:} section, as Jackson binds them (unknown keys fail the binding). */
     public record Keys(@JsonProperty("rules") Map<String, RuleKeys> rules,
-                       @JsonProperty("suppress") List<SuppressionKeys> suppress) {
+                       @JsonProperty("suppress") List<SuppressionKeys> suppress,
+                       @JsonProperty("since") String since) {
     }
 
     /** The keys of one rule. */
@@ -130,9 +138,17 @@ public record NamingConfig(Map<NamingRule, RuleSettings> rules, List<Suppression
                         YamlLines.lineContaining(file, s.object().strip())));
             }
         }
+        Baseline since = null;
+        if (keys.since() != null) {
+            if (!suppressionsAllowed) {
+                throw error(file, "since", "'naming.since' is not allowed in " + file + lineText(file, "since")
+                        + ": a baseline names one service's version.\nMove it to that service's harness.yaml.");
+            }
+            since = new Baseline(keys.since().strip(), "naming.since", file, YamlLines.wordKeyLine(file, "since"));
+        }
         Map<NamingRule, RuleSettings> typed = new EnumMap<>(NamingRule.class);
         typed.putAll(rules);
-        return new NamingConfig(typed, suppressions);
+        return new NamingConfig(typed, suppressions, since);
     }
 
     private static NamingRule known(String id, Path file, String near, String where) {
@@ -220,6 +236,18 @@ public record NamingConfig(Map<NamingRule, RuleSettings> rules, List<Suppression
                 }
             }
             return lineContaining(file, key);
+        }
+
+        /** The line of {@code key:} standing as a word, on its own line or inline ({@code naming: {since: 41}}), or 0. */
+        static int wordKeyLine(Path file, String key) {
+            List<String> lines = lines(file);
+            Pattern pattern = Pattern.compile(".*(?<![\\w-])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:.*");
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).strip().startsWith("#") && pattern.matcher(lines.get(i)).matches()) {
+                    return i + 1;
+                }
+            }
+            return 0;
         }
 
         /** The first line that holds {@code text}, or 0. */

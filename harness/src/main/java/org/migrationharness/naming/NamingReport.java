@@ -12,18 +12,26 @@ import org.migrationharness.report.Severity;
 
 /**
  * Collects one check's naming findings: each at its rule's severity, or as {@code info} with the reason when the
- * object is suppressed; at the end, a warning for each suppression of the check's rules that matched nothing.
+ * object is suppressed, or left out when it is before the baseline; at the end, a warning for each suppression of the
+ * check's rules that matched nothing.
  */
 public final class NamingReport {
 
     private final NamingConfig config;
     private final CheckId check;
+    private final Baseline.Scope baseline;
     private final List<Finding> findings = new ArrayList<>();
     private final Set<Suppression> used = new HashSet<>();
+    private int leftOut;
 
     public NamingReport(NamingConfig config, CheckId check) {
+        this(config, check, Baseline.Scope.NONE);
+    }
+
+    public NamingReport(NamingConfig config, CheckId check, Baseline.Scope baseline) {
         this.config = config;
         this.check = check;
+        this.baseline = baseline;
     }
 
     /** The rule as it applies, for the caller to see whether it runs. */
@@ -32,12 +40,24 @@ public final class NamingReport {
     }
 
     /**
-     * Reports that {@code object} breaks {@code rule}.
+     * Reports that {@code object} breaks {@code rule}, unless {@code migration} is at or before the baseline.
      *
      * @param object the object as written in a suppression, e.g. {@code index order_service.orders_status}
+     * @param migration the version of the migration the object or file belongs to
      * @param message what was expected and found, then the fix
      */
     public void report(NamingRule rule, String object, String migration, String file, Integer line, String message) {
+        report(rule, object, migration, file, line, message, baseline.covers(migration));
+    }
+
+    /**
+     * Reports that {@code object} breaks {@code rule}, unless it is before the baseline (then it is only counted).
+     * A suppression still applies to an object before the baseline, so it is not reported stale.
+     *
+     * @param beforeBaseline whether the object (or file) dates from a migration at or before the baseline
+     */
+    public void report(NamingRule rule, String object, String migration, String file, Integer line, String message,
+                       boolean beforeBaseline) {
         Rule settings = config.rule(rule);
         if (!settings.enabled()) {
             return;
@@ -50,7 +70,33 @@ public final class NamingReport {
                     + DisplayPath.of(suppression.get().file()) + ": " + suppression.get().reason()));
             return;
         }
+        if (beforeBaseline) {
+            leftOut++;
+            return;
+        }
         findings.add(new Finding(check.id(), settings.severity(), migration, file, line, message));
+    }
+
+    /** Whether a migration (its version as written) is at or before the baseline. */
+    public boolean beforeBaseline(String migration) {
+        return baseline.covers(migration);
+    }
+
+    /**
+     * The findings: first, when there is a baseline, an info line saying what it leaves out ({@code what}: e.g.
+     * {@code their file names are not checked}); then the findings; then a warning for each stale suppression.
+     */
+    public List<Finding> findings(String what) {
+        List<Finding> all = new ArrayList<>();
+        if (baseline.present()) {
+            Baseline b = baseline.baseline();
+            all.add(new Finding(check.id(), Severity.INFO, null, b.file() == null ? null : DisplayPath.of(b.file()),
+                    b.line() > 0 ? b.line() : null, baseline.summary("naming ") + " and " + what + ": " + leftOut
+                    + (leftOut == 1 ? " finding" : " findings") + " left out.\nMove the baseline forward as old names"
+                    + " are fixed (" + b.where() + ")."));
+        }
+        all.addAll(findings());
+        return all;
     }
 
     /** The findings, then a warning for each stale suppression of this check's rules. */

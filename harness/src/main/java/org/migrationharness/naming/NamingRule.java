@@ -25,7 +25,7 @@ public enum NamingRule {
     TIMESTAMP_NOT_IN_FUTURE("timestamp-not-in-future", CheckId.NAMING_FILE, false, Severity.ERROR, null, false),
 
     /** Every name is lower snake_case, so it never needs quoting. */
-    LOWER_SNAKE_CASE("lower-snake-case", CheckId.NAMING_OBJECT, true, Severity.ERROR, "[a-z][a-z0-9_]*", false),
+    LOWER_SNAKE_CASE("lower-snake-case", CheckId.NAMING_OBJECT, true, Severity.ERROR, "[a-z_][a-z0-9_]*", false),
     /** No identifier in a script is longer than 63 bytes (PostgreSQL truncates it with only a NOTICE). */
     MAX_LENGTH("max-length", CheckId.NAMING_OBJECT, true, Severity.ERROR, null, false),
     /** An index that backs no constraint is named {@code idx_<table>_...}. */

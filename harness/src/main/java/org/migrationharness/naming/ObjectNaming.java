@@ -37,11 +37,16 @@ public final class ObjectNaming {
     private final Map<String, Location> firstSeen = new HashMap<>();
     private final Map<String, Location> firstSeenQuoted = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
+    private final Set<String> beforeBaseline;
+    /** Every object the catalog walk meets, by key. */
+    private final Set<String> seen = new HashSet<>();
 
-    private ObjectNaming(NamingConfig config, Set<String> reserved, List<String> own, List<ScannedScript> scripts) {
-        this.report = new NamingReport(config, CheckId.NAMING_OBJECT);
+    private ObjectNaming(NamingConfig config, Set<String> reserved, List<String> own, List<ScannedScript> scripts,
+                         Baseline.Scope baseline, Set<String> beforeBaseline) {
+        this.report = new NamingReport(config, CheckId.NAMING_OBJECT, baseline);
         this.reserved = Set.copyOf(reserved);
         this.own = List.copyOf(own);
+        this.beforeBaseline = Set.copyOf(beforeBaseline);
         for (ScannedScript script : scripts) {
             if (!script.up()) {
                 continue;
@@ -67,10 +72,32 @@ public final class ObjectNaming {
      */
     public static List<Finding> check(NamingConfig config, SchemaSnapshot snapshot, List<String> ownSchemas,
                                       Set<String> reservedWords, List<ScannedScript> scripts) {
-        ObjectNaming naming = new ObjectNaming(config, reservedWords, ownSchemas, scripts);
+        return check(config, snapshot, ownSchemas, reservedWords, scripts, Baseline.Scope.NONE, null);
+    }
+
+    /**
+     * Applies the rules to what the migrations after the baseline added: an object already in the catalog at the
+     * baseline (in production, where it cannot be renamed) is not checked, nor is an identifier of a script of a
+     * migration up to the baseline; the first finding is then an info line saying how many were left out.
+     *
+     * @param baseline the naming baseline over the set
+     * @param atBaseline the catalog of a database migrated up to the baseline, the same schemas read as
+     *        {@code snapshot}; null without a baseline
+     */
+    public static List<Finding> check(NamingConfig config, SchemaSnapshot snapshot, List<String> ownSchemas,
+                                      Set<String> reservedWords, List<ScannedScript> scripts, Baseline.Scope baseline,
+                                      SchemaSnapshot atBaseline) {
+        Set<String> old = Set.of();
+        if (baseline.present() && atBaseline != null) {
+            ObjectNaming walk = new ObjectNaming(config, reservedWords, ownSchemas, List.of(), Baseline.Scope.NONE,
+                    Set.of());
+            walk.catalog(atBaseline);
+            old = walk.seen;
+        }
+        ObjectNaming naming = new ObjectNaming(config, reservedWords, ownSchemas, scripts, baseline, old);
         naming.lengths(scripts);
         naming.catalog(snapshot);
-        return naming.report.findings();
+        return naming.report.findings("the " + old.size() + " objects in the catalog at the baseline are not checked");
     }
 
     private record Location(String migration, String file, int line) {
@@ -161,13 +188,14 @@ public final class ObjectNaming {
             Named named = schemaObject("domain", domain.schema(), domain.name(), "ALTER DOMAIN");
             names(named);
             ownSchema(named, domain.schema(), "ALTER DOMAIN " + qualified(domain.schema(), domain.name()));
+            String target = renamedTo(named);
             for (SchemaSnapshot.DomainConstraint constraint : domain.constraints()) {
                 Named c = new Named("check constraint " + domain.schema() + "." + domain.name() + "." + constraint.name(),
                         constraint.name(), "ALTER DOMAIN " + qualified(domain.schema(), domain.name())
                         + " RENAME CONSTRAINT " + sql(constraint.name()), false);
-                names(c);
-                prefix(NamingRule.CHECK_PREFIX, c, domain.schema() + "." + domain.name(), "a check constraint of domain",
-                        List.of(domain.name()), "(_.*)?_check", "_check", "chk_" + domain.name() + "_rule");
+                names(c, new Prefix(NamingRule.CHECK_PREFIX, domain.schema() + "." + domain.name(),
+                        "a check constraint of domain", List.of(domain.name()), List.of(target), "(_.*)?_check", "_check",
+                        "chk_" + target + "_rule"));
             }
         }
         for (SchemaSnapshot.Routine routine : snapshot.routines()) {
@@ -190,6 +218,9 @@ public final class ObjectNaming {
         }
         String path = table.schema() + "." + table.name();
         List<String> tables = tableNames(table);
+        String target = renamedTo(named);
+        List<String> targets = new ArrayList<>(tables);
+        targets.set(0, target);
         for (Column column : table.columns()) {
             names(new Named("column " + path + "." + column.name(), column.name(), alterTable + qualified
                     + " RENAME COLUMN " + sql(column.name()), true));
@@ -197,23 +228,23 @@ public final class ObjectNaming {
         for (Constraint constraint : table.constraints()) {
             Named c = new Named(constraintKind(constraint) + " " + path + "." + constraint.name(), constraint.name(),
                     "ALTER TABLE " + qualified + " RENAME CONSTRAINT " + sql(constraint.name()), false);
-            names(c);
-            String columns = constraint.columns().isEmpty() ? "rule" : String.join("_", constraint.columns());
-            switch (constraint.type()) {
-                case Constraint.PRIMARY_KEY -> prefix(NamingRule.PRIMARY_KEY_NAME, c, path, "the primary key of",
-                        tables, "_pkey", "_pkey", "pk_" + table.name());
-                case Constraint.UNIQUE -> prefix(NamingRule.UNIQUE_PREFIX, c, path, "a unique constraint on", tables,
-                        "(_.*)?_key", "_<columns>_key", "uq_" + table.name() + "_" + columns);
-                case Constraint.FOREIGN_KEY -> prefix(NamingRule.FOREIGN_KEY_PREFIX, c, path, "a foreign key of", tables,
-                        "(_.*)?_fkey", "_<columns>_fkey", "fk_" + table.name() + "_" + unqualified(constraint.referencedTable()));
-                case Constraint.CHECK -> prefix(NamingRule.CHECK_PREFIX, c, path, "a check constraint on", tables,
-                        "(_.*)?_check", "_<columns>_check", "chk_" + table.name() + "_" + columns);
-                default -> {
-                    // exclusion and constraint triggers: case and reserved words only
-                }
-            }
+            String columns = constraint.columns().stream().map(Names::snakeCase).filter(column -> !column.isEmpty())
+                    .reduce((a, b) -> a + "_" + b).orElse("rule");
+            Prefix prefix = switch (constraint.type()) {
+                case Constraint.PRIMARY_KEY -> new Prefix(NamingRule.PRIMARY_KEY_NAME, path, "the primary key of",
+                        tables, targets, "_pkey", "_pkey", "pk_" + target);
+                case Constraint.UNIQUE -> new Prefix(NamingRule.UNIQUE_PREFIX, path, "a unique constraint on", tables,
+                        targets, "(_.*)?_key", "_<columns>_key", "uq_" + target + "_" + columns);
+                case Constraint.FOREIGN_KEY -> new Prefix(NamingRule.FOREIGN_KEY_PREFIX, path, "a foreign key of", tables,
+                        targets, "(_.*)?_fkey", "_<columns>_fkey", "fk_" + target + "_"
+                        + Names.snakeCase(unqualified(constraint.referencedTable())));
+                case Constraint.CHECK -> new Prefix(NamingRule.CHECK_PREFIX, path, "a check constraint on", tables,
+                        targets, "(_.*)?_check", "_<columns>_check", "chk_" + target + "_" + columns);
+                default -> null; // exclusion and constraint triggers: case and reserved words only
+            };
+            names(c, prefix);
         }
-        indexes(table.indexes(), path, tables, table.name());
+        indexes(table.indexes(), path, tables, targets);
         for (SchemaSnapshot.Trigger trigger : table.triggers()) {
             names(new Named("trigger " + path + "." + trigger.name(), trigger.name(), "ALTER TRIGGER "
                     + sql(trigger.name()) + " ON " + qualified + " RENAME", false));
@@ -236,7 +267,7 @@ public final class ObjectNaming {
             names(new Named("column " + path + "." + column.name(), column.name(), alter + " " + qualified
                     + " RENAME COLUMN " + sql(column.name()), true));
         }
-        indexes(view.indexes(), path, List.of(view.name()), view.name());
+        indexes(view.indexes(), path, List.of(view.name()), List.of(renamedTo(named)));
         for (SchemaSnapshot.Trigger trigger : view.triggers()) {
             names(new Named("trigger " + path + "." + trigger.name(), trigger.name(), "ALTER TRIGGER "
                     + sql(trigger.name()) + " ON " + qualified + " RENAME", false));
@@ -244,7 +275,8 @@ public final class ObjectNaming {
     }
 
     /** Indexes that back no constraint (those that do are judged as the constraint). */
-    private void indexes(List<Index> indexes, String path, List<String> tables, String table) {
+    private void indexes(List<Index> indexes, String path, List<String> tables, List<String> targets) {
+        String table = targets.get(0);
         String schema = path.substring(0, path.indexOf('.'));
         for (Index index : indexes) {
             if (index.constraint() != null) {
@@ -252,69 +284,129 @@ public final class ObjectNaming {
             }
             Named named = new Named("index " + schema + "." + index.name(), index.name(), "ALTER INDEX "
                     + qualified(schema, index.name()) + " RENAME", false);
-            names(named);
-            String columns = index.keys().stream().filter(k -> PLAIN_KEY.matcher(k).matches()).reduce((a, b) -> a + "_" + b)
-                    .orElse("expr");
-            if (index.unique()) {
-                prefix(NamingRule.UNIQUE_PREFIX, named, path, "a unique index on", tables, "(_.*)?_idx", "_<columns>_idx",
-                        "uq_" + table + "_" + columns);
-            } else {
-                prefix(NamingRule.INDEX_PREFIX, named, path, "an index on", tables, "(_.*)?_idx", "_<columns>_idx",
-                        "idx_" + table + "_" + columns);
-            }
+            String columns = index.keys().stream().map(ObjectNaming::keyName).filter(k -> !k.isEmpty())
+                    .reduce((a, b) -> a + "_" + b).orElse("expr");
+            names(named, index.unique()
+                    ? new Prefix(NamingRule.UNIQUE_PREFIX, path, "a unique index on", tables, targets, "(_.*)?_idx",
+                            "_<columns>_idx", "uq_" + table + "_" + columns)
+                    : new Prefix(NamingRule.INDEX_PREFIX, path, "an index on", tables, targets, "(_.*)?_idx",
+                            "_<columns>_idx", "idx_" + table + "_" + columns));
         }
     }
 
     // ---- the rules ---------------------------------------------------------------------------------------------
 
-    /** lower-snake-case and reserved-word, for any name. */
+    /**
+     * The prefix rule of one object: the pattern for its table (or a parent of a partition), or the name PostgreSQL
+     * generates ({@code <table><generated>}) when those are accepted.
+     *
+     * @param rule the rule
+     * @param path the object's table or domain, {@code schema.name}, for messages
+     * @param what what the object is, for messages ({@code an index on})
+     * @param tables the names {@code {table}} may stand for
+     * @param targets the same once the table is renamed as its own finding says (the same names when it has none):
+     *        a hint must follow the rule with these, so that applying every hint leaves no finding
+     * @param generated the pattern of PostgreSQL's generated name after the table's
+     * @param generatedShown that pattern as messages show it
+     * @param suggestion a name that follows the rule's default pattern, to suggest
+     */
+    private record Prefix(NamingRule rule, String path, String what, List<String> tables, List<String> targets,
+                          String generated, String generatedShown, String suggestion) {
+
+        /** Whether the hint is for the table's new name: the object is renamed before the table is. */
+        boolean retargeted() {
+            return !targets.equals(tables);
+        }
+    }
+
+    /** lower-snake-case and reserved-word for any name, and its prefix rule if it has one. */
     private void names(Named named) {
+        names(named, null);
+    }
+
+    private void names(Named named, Prefix prefix) {
+        seen.add(named.key());
         Rule snake = report.rule(NamingRule.LOWER_SNAKE_CASE);
         if (snake.enabled() && !Pattern.matches(snake.pattern(), named.name())) {
             String quoting = sql(named.name()).startsWith("\"")
                     ? "; found " + sql(named.name()) + ", which every statement must quote" : "";
             report(NamingRule.LOWER_SNAKE_CASE, named, "expected a lower snake_case name matching " + snake.pattern()
-                    + quoting, rename(named, Names.snakeCase(named.name())));
+                    + quoting, rename(named, prefix));
         }
         if (report.rule(NamingRule.RESERVED_WORD).enabled() && reserved.contains(named.name())) {
             report(NamingRule.RESERVED_WORD, named, "expected a name that is not a reserved keyword; found "
                     + named.name() + ", which every statement must quote as \"" + named.name() + "\"",
-                    rename(named, "<new_name>"));
+                    rename(named, prefix));
+        }
+        if (prefix != null && report.rule(prefix.rule()).enabled() && !follows(prefix, named.name(), prefix.tables())) {
+            Rule rule = report.rule(prefix.rule());
+            Rule alternative = alternative(prefix);
+            String table = prefix.tables().get(0);
+            String expected = rule.expected(table) + (alternative == null ? "" : " or " + alternative.expected(table))
+                    + (rule.acceptGenerated() ? " (or PostgreSQL's own " + table + prefix.generatedShown() + ")" : "");
+            report(prefix.rule(), named, "expected a name matching " + expected + " for " + prefix.what() + " "
+                    + prefix.path(), rename(named, prefix));
         }
     }
 
+    /** Whether a name follows the prefix rule (or its alternative, or is the name PostgreSQL generates, if accepted). */
+    private boolean follows(Prefix prefix, String name, List<String> tables) {
+        Rule rule = report.rule(prefix.rule());
+        if (!rule.enabled() || rule.matches(name, tables)) {
+            return true;
+        }
+        Rule alternative = alternative(prefix);
+        if (alternative != null && alternative.matches(name, tables)) {
+            return true;
+        }
+        return rule.acceptGenerated() && tables.stream()
+                .anyMatch(table -> Pattern.matches(Pattern.quote(table) + prefix.generated() + "[0-9]*", name));
+    }
+
+    /** A unique index may follow the index rule instead of the unique rule. */
+    private Rule alternative(Prefix prefix) {
+        return prefix.rule() == NamingRule.UNIQUE_PREFIX && prefix.what().contains("index")
+                ? report.rule(NamingRule.INDEX_PREFIX) : null;
+    }
+
     /**
-     * A prefix rule: the name matches the pattern for the table (or a parent of a partition), or is the name
-     * PostgreSQL generates ({@code <table><generated>}) when those are accepted.
+     * The new name to suggest: the first candidate (the name in snake_case, its plural, with a letter first, the
+     * prefix rule's own suggestion) that passes every rule an object of its kind is held to, cut to 63 bytes as the
+     * server would: lower-snake-case, reserved-word, max-length and its prefix rule. {@code <new_name>} when none
+     * does (a pattern no candidate can meet, or a table whose own name breaks the rules: rename that first).
      */
-    private void prefix(NamingRule id, Named named, String path, String what, List<String> tables, String generated,
-                        String generatedShown, String suggestion) {
-        Rule rule = report.rule(id);
-        if (!rule.enabled()) {
-            return;
+    private String hint(Named named, Prefix prefix) {
+        List<String> candidates = new ArrayList<>(Names.candidates(named.name()));
+        if (prefix != null) {
+            candidates.add(prefix.suggestion());
         }
-        boolean ok = rule.matches(named.name(), tables);
-        Rule alternative = null;
-        if (!ok && id == NamingRule.UNIQUE_PREFIX && what.contains("index")) {
-            alternative = report.rule(NamingRule.INDEX_PREFIX);
-            ok = alternative.matches(named.name(), tables);
-        }
-        if (!ok && rule.acceptGenerated()) {
-            for (String table : tables) {
-                if (Pattern.matches(Pattern.quote(table) + generated + "[0-9]*", named.name())) {
-                    ok = true;
-                }
+        for (String candidate : candidates) {
+            String name = Names.truncated(candidate);
+            if (!name.equals(named.name()) && followsEveryRule(name, prefix)) {
+                return name;
             }
         }
-        if (ok) {
-            return;
+        return "<new_name>";
+    }
+
+    private boolean followsEveryRule(String name, Prefix prefix) {
+        Rule snake = report.rule(NamingRule.LOWER_SNAKE_CASE);
+        if (snake.enabled() && !Pattern.matches(snake.pattern(), name)) {
+            return false;
         }
-        String table = tables.get(0);
-        String expected = rule.expected(table) + (alternative == null ? "" : " or " + alternative.expected(table))
-                + (rule.acceptGenerated() ? " (or PostgreSQL's own " + table + generatedShown + ")" : "");
-        boolean defaultPattern = rule.pattern().equals(id.defaultPattern());
-        report(id, named, "expected a name matching " + expected + " for " + what + " " + path,
-                rename(named, defaultPattern ? Names.truncated(suggestion) : "<new_name>"));
+        if (report.rule(NamingRule.RESERVED_WORD).enabled() && reserved.contains(name)) {
+            return false;
+        }
+        return Names.bytes(name) <= Names.MAX_BYTES && (prefix == null || follows(prefix, name, prefix.targets()));
+    }
+
+    /** The name an object will have once renamed as its finding says: its hint when it breaks a rule, else its name. */
+    private String renamedTo(Named named) {
+        if (followsEveryRule(named.name(), null)) {
+            return named.name();
+        }
+        String hint = hint(named, null);
+        return hint.startsWith("<") ? named.name() : hint;
     }
 
     private void ownSchema(Named named, String schema, String alter) {
@@ -333,11 +425,24 @@ public final class ObjectNaming {
         report.report(rule, named.key(), location == null ? null : location.migration(),
                 location == null ? null : location.file(), location == null ? null : location.line(),
                 named.key() + ": " + problem + " (rule " + rule.id() + ").\n" + fix + "\nOr suppress it with a reason"
-                        + " under naming.suppress in harness.yaml: " + suppression(rule, named.key()));
+                        + " under naming.suppress in harness.yaml: " + suppression(rule, named.key()),
+                beforeBaseline.contains(named.key()));
     }
 
-    private String rename(Named named, String newName) {
-        return "Rename it: " + named.alter() + " TO " + (newName.startsWith("<") ? newName : sql(newName)) + ";";
+    private String rename(Named named, Prefix prefix) {
+        String newName = hint(named, prefix);
+        String order = prefix != null && prefix.retargeted() && !newName.startsWith("<")
+                ? " before renaming " + prefix.path() + " to " + prefix.targets().get(0) + " (its own finding)" : "";
+        return "Rename it" + order + ": " + named.alter() + " TO " + (newName.startsWith("<") ? newName : sql(newName))
+                + ";";
+    }
+
+    /** An index key as part of a name: a plain column, a quoted column in snake_case, nothing for an expression. */
+    private static String keyName(String key) {
+        if (PLAIN_KEY.matcher(key).matches()) {
+            return key;
+        }
+        return key.matches("\"[^\"]+\"") ? Names.snakeCase(key.substring(1, key.length() - 1)) : "";
     }
 
     private static String suppression(NamingRule rule, String key) {

@@ -14,13 +14,21 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param status passed, failed (an error finding) or error (the set could not be verified at all)
  * @param checks each check's outcome, in the order they ran
  * @param findings every finding, in the order they were found
+ * @param config the {@code harness.yaml} the set was configured with, as the report shows paths; null when there was
+ *        none (every setting at its default)
  */
 public record ServiceReport(String service, String format, int migrations, Status status, List<CheckResult> checks,
-                            List<Finding> findings) {
+                            List<Finding> findings, String config) {
 
     public ServiceReport {
         checks = List.copyOf(checks);
         findings = List.copyOf(findings);
+    }
+
+    /** A report of a set configured by no file. */
+    public ServiceReport(String service, String format, int migrations, Status status, List<CheckResult> checks,
+                         List<Finding> findings) {
+        this(service, format, migrations, status, checks, findings, null);
     }
 
     /** The outcome for a service. */

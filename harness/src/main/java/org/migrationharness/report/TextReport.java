@@ -19,10 +19,9 @@ public final class TextReport {
         StringBuilder out = new StringBuilder();
         for (ServiceReport service : report.services()) {
             Map<String, List<String>> skipped = skipped(service);
-            if (service.findings().isEmpty() && skipped.isEmpty()) {
-                continue;
-            }
             out.append('\n').append(service.service()).append(":\n");
+            out.append("  config: ").append(service.config() == null ? "none (no harness.yaml: every setting at its default)"
+                    : service.config()).append('\n');
             for (Finding finding : service.findings()) {
                 out.append("  ").append(finding.severity().id().toUpperCase(Locale.ROOT)).append(' ')
                         .append(finding.check());

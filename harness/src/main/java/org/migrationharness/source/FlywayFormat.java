@@ -1,8 +1,13 @@
 package org.migrationharness.source;
 
+import java.math.BigInteger;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +16,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.naming.FileNaming;
 import org.migrationharness.naming.ScriptName;
@@ -21,9 +28,13 @@ import org.migrationharness.report.Severity;
 /**
  * Flyway's layout: {@code V<version>__<description>.sql} up scripts, {@code U<version>__<description>.sql} down
  * scripts in the same folder (Flyway's undo naming), {@code R__<description>.sql} repeatables and Flyway's SQL
- * callbacks; sub-folders are read too, as Flyway does. Every other file is reported ({@code naming.file}): Flyway would
- * silently ignore or misread it. Flyway keeps its history in {@code flyway_schema_history} (or
- * {@code flyway: {table: ...}}).
+ * callbacks; sub-folders are read too, as Flyway does. Every name is read as Flyway 11 reads it ({@link FlywayName}):
+ * {@code V6__x.SQL} and {@code V6.sql} are migrations, {@code v6__x.sql} and {@code V6_x.sql} are not. A script's
+ * configuration file ({@code V3__x.sql.conf}, {@code executeInTransaction=false}) is read into its
+ * {@link Script#settings()}; one without its script, or with a key Flyway refuses, is a {@code naming.file} error.
+ * Every other file is reported ({@code naming.file}): Flyway would silently ignore it. A script migration
+ * ({@code V7__x.sh}) or a version the harness cannot order as Flyway does ({@code V+1__x.sql}) is an input error.
+ * Flyway keeps its history in {@code flyway_schema_history} (or {@code flyway: {table: ...}}).
  */
 public final class FlywayFormat implements MigrationFormat {
 
@@ -33,13 +44,6 @@ public final class FlywayFormat implements MigrationFormat {
     /** The history table Flyway keeps, unless {@code flyway: {table: ...}} says otherwise. */
     public static final String DEFAULT_HISTORY_TABLE = "flyway_schema_history";
 
-    private static final Pattern VERSIONED = Pattern.compile("([VU])([0-9]+(?:[._][0-9]+)*)__(.+)\\.sql");
-    private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
-    /** Flyway's SQL callbacks ({@code afterMigrate.sql}, {@code beforeEachMigrate__audit.sql}): Flyway runs them. */
-    private static final Pattern CALLBACK = Pattern.compile("(before|after)(Migrate|Repeatables|EachMigrate|EachMigrateStatement"
-            + "|EachMigrateStatementError|EachMigrateError|MigrateApplied|Versioned|MigrateError|Clean|CleanError|Info"
-            + "|InfoError|Validate|ValidateError|Baseline|BaselineError|Repair|RepairError|Connect|EachUndo|Undo"
-            + "|EachUndoError|UndoError)(__.+)?\\.sql|createSchema(__.+)?\\.sql");
     /** What Flyway would read, or a near miss of it (a lower-case prefix, one underscore, .SQL): Flyway's evidence. */
     private static final Pattern LOOKS_LIKE_FLYWAY = Pattern.compile("(?i)[VUR][0-9_].*\\.sql");
 
@@ -52,7 +56,8 @@ public final class FlywayFormat implements MigrationFormat {
     public List<Path> evidence(Path migrations, List<Path> files) {
         return files.stream().filter(file -> {
             String fileName = file.getFileName().toString();
-            return LOOKS_LIKE_FLYWAY.matcher(fileName).matches() || CALLBACK.matcher(fileName).matches();
+            return LOOKS_LIKE_FLYWAY.matcher(fileName).matches()
+                    || FlywayName.parse(fileName).kind() == FlywayName.Kind.CALLBACK;
         }).toList();
     }
 
@@ -66,6 +71,28 @@ public final class FlywayFormat implements MigrationFormat {
         return config.flyway().getOrDefault("table", config.historyTableOr(DEFAULT_HISTORY_TABLE));
     }
 
+    /**
+     * Whether Flyway runs this script in a transaction: as its script configuration file says
+     * ({@code executeInTransaction=false} in {@code V3__x.sql.conf}), else as {@code flyway: {executeInTransaction: ...}}
+     * says, else yes. The harness runs a down script the same way.
+     */
+    public static boolean executeInTransaction(Script script, ServiceConfig config) {
+        return setting(script, config, FlywayScriptConfig.EXECUTE_IN_TRANSACTION);
+    }
+
+    /** Whether Flyway replaces placeholders in this script: its script configuration file, else the set's Flyway settings, else yes. */
+    public static boolean placeholderReplacement(Script script, ServiceConfig config) {
+        return setting(script, config, FlywayScriptConfig.PLACEHOLDER_REPLACEMENT);
+    }
+
+    private static boolean setting(Script script, ServiceConfig config, String key) {
+        String value = script.settings().get(key);
+        if (value == null) {
+            value = config.flyway().getOrDefault(key, config.flyway().get("flyway." + key));
+        }
+        return value == null || !value.strip().equalsIgnoreCase("false");
+    }
+
     @Override
     public String missingDown(Migration migration) {
         return "U" + migration.version() + "__" + migration.description() + ".sql beside it";
@@ -73,50 +100,94 @@ public final class FlywayFormat implements MigrationFormat {
 
     @Override
     public MigrationSet read(Path migrations, String name, ServiceConfig config, List<Path> files) {
-        List<Path> scripts = files.stream().filter(file -> {
+        Set<Path> present = new HashSet<>(files);
+        Map<Path, FlywayName> names = new LinkedHashMap<>();
+        List<Path> scripts = new ArrayList<>();
+        List<Path> configurations = new ArrayList<>();
+        List<Path> unsupported = new ArrayList<>();
+        for (Path file : files) {
             String fileName = file.getFileName().toString();
-            return VERSIONED.matcher(fileName).matches() || REPEATABLE.matcher(fileName).matches()
-                    || CALLBACK.matcher(fileName).matches();
-        }).toList();
-        Map<Path, String> texts = ScriptFiles.read(migrations, scripts, config);
+            if (fileName.equals(ServiceConfig.FILE_NAME)) {
+                continue;
+            }
+            FlywayName parsed = FlywayName.parse(fileName);
+            names.put(file, parsed);
+            if (parsed.kind() == FlywayName.Kind.SCRIPT_MIGRATION || parsed.kind() == FlywayName.Kind.UNSUPPORTED_VERSION) {
+                unsupported.add(file);
+            } else if (parsed.sql()) {
+                scripts.add(file);
+            } else if (FlywayScriptConfig.scriptOf(fileName).isPresent()) {
+                configurations.add(file);
+            }
+        }
+        if (!unsupported.isEmpty()) {
+            throw unsupported(unsupported, names);
+        }
+        // the script configuration files first: one may name its script's encoding
+        Map<Path, String> configurationTexts = ScriptFiles.read(migrations, configurations, config);
+        Map<Path, FlywayScriptConfig> configurationOf = new HashMap<>();
+        Map<Path, List<Finding>> configurationProblems = new HashMap<>();
+        for (Path file : configurations) {
+            Path script = file.resolveSibling(FlywayScriptConfig.scriptOf(file.getFileName().toString()).orElseThrow());
+            if (!present.contains(script)) {
+                configurationProblems.put(file, List.of(withoutScript(file, script)));
+                continue;
+            }
+            FlywayScriptConfig read = FlywayScriptConfig.read(file, configurationTexts.get(file));
+            configurationOf.put(script, read);
+            configurationProblems.put(file, read.problems());
+        }
+        Map<Path, Charset> encodings = new HashMap<>();
+        configurationOf.forEach((script, c) -> c.encoding().ifPresent(e -> encodings.put(script, e)));
+        Map<Path, String> texts = ScriptFiles.read(migrations, scripts, config, encodings);
+
         List<Finding> problems = new ArrayList<>();
         Map<MigrationVersion, Path> ups = new TreeMap<>();
         Map<MigrationVersion, Path> downs = new TreeMap<>();
         Map<String, Path> repeatables = new TreeMap<>();
-        for (Path file : files) {
+        for (Map.Entry<Path, FlywayName> entry : names.entrySet()) {
+            Path file = entry.getKey();
+            FlywayName parsed = entry.getValue();
             String fileName = file.getFileName().toString();
-            if (fileName.equals(ServiceConfig.FILE_NAME) || CALLBACK.matcher(fileName).matches()) {
-                continue;
-            }
-            Matcher versioned = VERSIONED.matcher(fileName);
-            Matcher repeatable = REPEATABLE.matcher(fileName);
-            if (versioned.matches()) {
-                MigrationVersion version = MigrationVersion.of(versioned.group(2));
-                Map<MigrationVersion, Path> target = versioned.group(1).equals("V") ? ups : downs;
-                Path previous = target.putIfAbsent(version, file);
-                if (previous != null) {
-                    problems.add(duplicate(previous, file, version));
+            switch (parsed.kind()) {
+                case VERSIONED, UNDO -> {
+                    MigrationVersion version = MigrationVersion.of(parsed.version());
+                    Map<MigrationVersion, Path> target = parsed.kind() == FlywayName.Kind.VERSIONED ? ups : downs;
+                    Path previous = target.putIfAbsent(version, file);
+                    if (previous != null) {
+                        problems.add(duplicate(previous, file, version));
+                    }
                 }
-            } else if (repeatable.matches()) {
-                Path previous = repeatables.putIfAbsent(repeatable.group(1), file);
-                if (previous != null) {
-                    problems.add(new Finding(CheckId.ORDER_DUPLICATE_VERSION.id(), Severity.ERROR, null,
-                            DisplayPath.of(file), null, "Repeatable migrations " + previous.getFileName() + " and "
-                            + fileName + " share the description '" + repeatable.group(1)
-                            + "': Flyway refuses to migrate.\nRename one of them."));
+                case REPEATABLE -> {
+                    Path previous = repeatables.putIfAbsent(parsed.description(), file);
+                    if (previous != null) {
+                        problems.add(new Finding(CheckId.ORDER_DUPLICATE_VERSION.id(), Severity.ERROR, null,
+                                DisplayPath.of(file), null, "Repeatable migrations " + previous.getFileName() + " and "
+                                + fileName + " share the description '" + parsed.description()
+                                + "': Flyway refuses to migrate.\nRename one of them."));
+                    }
                 }
-            } else {
-                problems.add(misnamed(file, fileName));
+                case CALLBACK -> {
+                    // Flyway runs it at its event
+                }
+                default -> {
+                    if (configurationProblems.containsKey(file)) {
+                        problems.addAll(configurationProblems.get(file));
+                    } else {
+                        problems.add(misnamed(file, fileName));
+                    }
+                }
             }
         }
         List<Migration> result = new ArrayList<>();
         for (Map.Entry<MigrationVersion, Path> up : ups.entrySet()) {
             MigrationVersion version = up.getKey();
             Path down = downs.get(version);
-            IrreversibleMarker.Down read = IrreversibleMarker.read(down == null ? null : script(down, texts), version,
+            IrreversibleMarker.Down read = IrreversibleMarker.read(down == null ? null
+                    : script(down, names, texts, configurationOf), version,
                     down == null ? null : down.getFileName().toString(), false, problems);
-            result.add(new Migration(version, description(up.getValue()), script(up.getValue(), texts), read.script(),
-                    read.irreversibleReason()));
+            result.add(new Migration(version, names.get(up.getValue()).description(),
+                    script(up.getValue(), names, texts, configurationOf), read.script(), read.irreversibleReason()));
         }
         for (Map.Entry<MigrationVersion, Path> down : downs.entrySet()) {
             if (!ups.containsKey(down.getKey())) {
@@ -127,39 +198,83 @@ public final class FlywayFormat implements MigrationFormat {
             }
         }
         List<RepeatableMigration> repeatableList = repeatables.entrySet().stream()
-                .map(e -> new RepeatableMigration(e.getKey(), script(e.getValue(), texts))).toList();
-        problems.addAll(FileNaming.check(config.naming(), migrations, scriptNames(ups, downs),
+                .map(e -> new RepeatableMigration(e.getKey(), script(e.getValue(), names, texts, configurationOf)))
+                .toList();
+        problems.addAll(FileNaming.check(config.naming(), migrations, scriptNames(ups, downs, names),
                 repeatableList.stream().map(r -> new ScriptName("R", null, r.description(), r.script().file())).toList(),
-                Clock.systemUTC()));
+                Clock.systemUTC(), MigrationSet.scope(config.naming().since(), result)));
         return new MigrationSet(name, migrations, ID, config, result, repeatableList, problems);
     }
 
     /** A whole file as a script, labelled as the team says it: {@code V4}, {@code U4}, {@code R__view}. */
-    private static Script script(Path file, Map<Path, String> texts) {
-        String fileName = file.getFileName().toString();
-        int separator = fileName.indexOf("__");
-        String label = fileName.startsWith("R__") ? fileName.replaceFirst("\\.sql$", "")
-                : separator > 0 ? fileName.substring(0, separator) : fileName;
-        return new Script(file, 1, label, texts.get(file));
+    private static Script script(Path file, Map<Path, FlywayName> names, Map<Path, String> texts,
+                                 Map<Path, FlywayScriptConfig> configurations) {
+        FlywayName name = names.get(file);
+        String label = name.version() != null ? name.prefix() + name.version() : "R__" + name.description();
+        FlywayScriptConfig configuration = configurations.get(file);
+        return new Script(file, 1, label, texts.get(file), configuration == null ? Map.of() : configuration.settings());
     }
 
     /** The up scripts in version order, then the down scripts, as the naming rules see them. */
-    private static List<ScriptName> scriptNames(Map<MigrationVersion, Path> ups, Map<MigrationVersion, Path> downs) {
-        List<ScriptName> names = new ArrayList<>();
+    private static List<ScriptName> scriptNames(Map<MigrationVersion, Path> ups, Map<MigrationVersion, Path> downs,
+                                                Map<Path, FlywayName> names) {
+        List<ScriptName> result = new ArrayList<>();
         for (Map<MigrationVersion, Path> scripts : List.of(ups, downs)) {
-            for (Map.Entry<MigrationVersion, Path> e : scripts.entrySet()) {
-                Matcher m = VERSIONED.matcher(e.getValue().getFileName().toString());
-                if (m.matches()) {
-                    names.add(new ScriptName(m.group(1), m.group(2), m.group(3), e.getValue()));
-                }
+            for (Path file : scripts.values()) {
+                FlywayName name = names.get(file);
+                result.add(new ScriptName(name.prefix(), name.version(), name.description(), file));
             }
         }
-        return names;
+        return result;
     }
 
-    private static String description(Path file) {
-        Matcher matcher = VERSIONED.matcher(file.getFileName().toString());
-        return matcher.matches() ? matcher.group(3) : file.getFileName().toString();
+    /** Files Flyway runs that the harness cannot verify: one input error naming each. */
+    private static HarnessException unsupported(List<Path> files, Map<Path, FlywayName> names) {
+        List<String> reasons = new ArrayList<>();
+        for (Path file : files) {
+            FlywayName name = names.get(file);
+            String fileName = file.getFileName().toString();
+            String description = name.description() == null || name.description().isEmpty() ? "<description>"
+                    : name.description();
+            if (name.kind() == FlywayName.Kind.SCRIPT_MIGRATION) {
+                String what = name.version() == null ? "a repeatable script migration" : "script migration "
+                        + name.version();
+                reasons.add(DisplayPath.of(file) + ": Flyway runs it as " + what + (fileName.contains(".")
+                        ? "" : " (a file without an extension is a script to Flyway)") + ", a program, not SQL."
+                        + " The harness verifies SQL migrations only.\nRewrite it as " + name.prefix()
+                        + (name.version() == null ? "" : name.version()) + "__" + description
+                        + ".sql, or move it out of the migrations folder.");
+            } else if (FlywayName.flywayVersion(name.version()) && name.version().chars().noneMatch(Character::isDigit)) {
+                reasons.add(DisplayPath.of(file) + ": Flyway reads the version '" + name.version() + "' as its own"
+                        + " named version and refuses to migrate (Version may only contain 0..9 and . (dot)).\n"
+                        + "Rename it with a version of digits, e.g. " + name.prefix() + "1__" + description + ".sql.");
+            } else {
+                String digits = numeric(name.version());
+                reasons.add(DisplayPath.of(file) + ": Flyway reads the version '" + name.version() + "' as " + digits
+                        + ", but the harness orders versions written with the digits 0-9 separated by '.' or '_'"
+                        + " only.\nRename it to " + name.prefix() + digits + "__" + description + ".sql.");
+            }
+        }
+        String message = files.size() == 1 ? reasons.get(0) : files.size() + " files of the migrations folder cannot"
+                + " be verified:\n" + String.join("\n", reasons);
+        return new HarnessException(ErrorCode.INPUT, message, files.get(0), 0, null);
+    }
+
+    /** A version as Flyway's numbers read it: {@code +1} is 1. */
+    private static String numeric(String version) {
+        List<String> parts = new ArrayList<>();
+        for (String part : version.replace('_', '.').split("\\.(?=\\d)")) {
+            parts.add(new BigInteger(part).toString());
+        }
+        return String.join(".", parts);
+    }
+
+    private static Finding withoutScript(Path configuration, Path script) {
+        String name = configuration.getFileName().toString();
+        return new Finding(CheckId.NAMING_FILE.id(), Severity.ERROR, null, DisplayPath.of(configuration), null, name
+                + " configures no script: there is no " + script.getFileName() + " beside it, so Flyway ignores it and"
+                + " the script it was written for runs without it (in a transaction, say).\nRename it to the script's"
+                + " exact name plus .conf, or delete it.");
     }
 
     private static Finding duplicate(Path first, Path second, MigrationVersion version) {
@@ -170,38 +285,40 @@ public final class FlywayFormat implements MigrationFormat {
                 + ").\nGive one of them a version of its own.");
     }
 
-    /** Why a file is not a migration Flyway reads as intended, and how to rename it. */
+    /** Why a file Flyway ignores is not a migration it reads, and how to rename it. */
     private static Finding misnamed(Path file, String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
+        boolean sql = lower.endsWith(".sql");
+        String stem = sql ? fileName.substring(0, fileName.length() - 4) : fileName;
         String message;
         Severity severity = Severity.ERROR;
-        if (lower.endsWith(".sql") && !fileName.endsWith(".sql")) {
-            message = fileName + ": Flyway only reads files ending in '.sql' (lower case) and ignores this one.\n"
-                    + "Rename it to " + fileName.substring(0, fileName.length() - 4) + ".sql.";
-        } else if (lower.endsWith(".sql") && Pattern.compile("[vur][0-9_].*").matcher(fileName).matches()) {
-            String fixed = Character.toUpperCase(fileName.charAt(0)) + fileName.substring(1);
+        Matcher oneUnderscore = Pattern.compile("([VU][0-9]+(?:[._][0-9]+)*)_([^_].*)").matcher(stem);
+        if (sql && Pattern.compile("[vur][0-9_].*").matcher(fileName).matches()) {
+            String fixed = Character.toUpperCase(fileName.charAt(0)) + stem.substring(1) + ".sql";
             message = fileName + ": Flyway's prefixes are upper case (V, U, R); it would ignore this file.\n"
                     + "Rename it to " + fixed + ".";
-        } else if (Pattern.compile("[VU][0-9]+(?:[._][0-9]+)*_[^_].*\\.sql").matcher(fileName).matches()) {
-            Matcher m = Pattern.compile("([VU][0-9]+(?:[._][0-9]+)*)_(.*)").matcher(fileName);
-            String fixed = m.matches() ? m.group(1) + "__" + m.group(2) : fileName;
+        } else if (sql && oneUnderscore.matches()) {
             message = fileName + ": the version and the description are separated by two underscores; Flyway would"
-                    + " misread or ignore this file.\nRename it to " + fixed + ".";
-        } else if (Pattern.compile("[VU][0-9]+(?:[._][0-9]+)*(__)?\\.sql").matcher(fileName).matches()) {
-            message = fileName + ": a migration needs a description after the version.\n"
-                    + "Rename it to " + fileName.replaceFirst("(__)?\\.sql$", "") + "__<description>.sql.";
-        } else if (Pattern.compile("[VU].*\\.sql").matcher(fileName).matches()) {
+                    + " misread or ignore this file.\nRename it to " + oneUnderscore.group(1) + "__"
+                    + oneUnderscore.group(2) + ".sql.";
+        } else if (sql && Pattern.compile("R_[^_].*").matcher(stem).matches()) {
+            message = fileName + ": a repeatable migration is R, two underscores, then the description; Flyway"
+                    + " ignores this file.\nRename it to R__" + stem.substring(2) + ".sql.";
+        } else if (sql && Pattern.compile("[VU].*").matcher(stem).matches()) {
             message = fileName + ": the version must be digits separated by '.' or '_' (e.g. V1__, V1.1__, V2_3__).\n"
                     + "Rename it to V<version>__<description>.sql.";
-        } else if (lower.endsWith(".sql")) {
+        } else if (sql) {
             message = fileName + ": not named like a migration, so Flyway ignores it.\n"
                     + "Rename it to V<version>__<description>.sql (or R__<description>.sql), or move it out of the"
                     + " migrations folder.";
+        } else if (lower.endsWith(".sql.conf")) {
+            String fixed = fileName.substring(0, fileName.length() - ".conf".length()) + ".conf";
+            message = fileName + ": Flyway reads a script's configuration only from the script's name plus .conf"
+                    + " (lower case), and ignores this file.\nRename it to " + fixed + ".";
         } else {
             severity = Severity.WARNING;
             message = fileName + ": not a migration; Flyway ignores it.\nMove it out of the migrations folder.";
         }
         return new Finding(CheckId.NAMING_FILE.id(), severity, null, DisplayPath.of(file), null, message);
     }
-
 }

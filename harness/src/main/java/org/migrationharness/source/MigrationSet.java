@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.naming.Baseline;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.Severity;
 
@@ -55,6 +58,44 @@ public record MigrationSet(String name, Path directory, String format, ServiceCo
     /** The last version, if any. */
     public Optional<MigrationVersion> latestVersion() {
         return migrations.isEmpty() ? Optional.empty() : Optional.of(migrations.get(migrations.size() - 1).version());
+    }
+
+    /** The naming baseline ({@code naming: {since: ...}}) over this set's migrations; {@link Baseline.Scope#NONE} without one. */
+    public Baseline.Scope namingBaseline() {
+        return scope(config.naming().since(), migrations);
+    }
+
+    /** The baseline of {@code down.missing} ({@code reversible-since: ...}); {@link Baseline.Scope#NONE} without one. */
+    public Baseline.Scope reversibleBaseline() {
+        return scope(config.reversibleSince(), migrations);
+    }
+
+    /**
+     * A baseline over migrations: it covers those at or before its version, in the set's version order.
+     *
+     * @throws HarnessException with {@link ErrorCode#INPUT} naming the file and line when the version is not one of
+     *         the migrations'
+     */
+    static Baseline.Scope scope(Baseline baseline, List<Migration> migrations) {
+        if (baseline == null) {
+            return Baseline.Scope.NONE;
+        }
+        Optional<Migration> at = MigrationVersion.isValid(baseline.since()) ? migrations.stream()
+                .filter(m -> m.version().sameAs(MigrationVersion.of(baseline.since()))).findFirst() : Optional.empty();
+        if (at.isEmpty()) {
+            String versions = migrations.isEmpty() ? "it has none"
+                    : migrations.size() == 1 ? "it has " + migrations.get(0).version()
+                    : "from " + migrations.get(0).version() + " to " + migrations.get(migrations.size() - 1).version();
+            throw new HarnessException(ErrorCode.INPUT, baseline.where() + " is not a version of this set (" + versions
+                    + "): expected the version of its last migration already in production.\nWrite that version as its"
+                    + " file name has it, e.g. " + baseline.key().replace("naming.since", "naming: {since") + ": "
+                    + (migrations.isEmpty() ? "1" : migrations.get(0).version()) + (baseline.key().startsWith("naming")
+                    ? "}" : "") + ".", baseline.file(), baseline.line(), null);
+        }
+        MigrationVersion since = at.get().version();
+        int covered = (int) migrations.stream().filter(m -> m.version().compareTo(since) <= 0).count();
+        return new Baseline.Scope(baseline, version -> MigrationVersion.isValid(version)
+                && MigrationVersion.of(version).compareTo(since) <= 0, covered, at.get().up().label());
     }
 
     /** Whether reading found a problem severe enough that applying the set would not mean what its files say. */

@@ -140,8 +140,8 @@ public record Repository(Path root) {
 
     /** A service's harness.yaml (its defaults when it has none). */
     private ServiceConfig config(String service) {
-        Path file = serviceFolder(service).resolve(ServiceConfig.FILE_NAME);
-        return Files.isRegularFile(file) ? ServiceConfig.read(file) : ServiceConfig.defaults();
+        Path file = MigrationSetReader.configFile(serviceFolder(service));
+        return file != null ? ServiceConfig.read(file) : ServiceConfig.defaults();
     }
 
     /** The service's committed expected schema file (it may not exist yet). */

@@ -58,10 +58,21 @@ public final class ScriptFiles {
      * @throws HarnessException with {@link ErrorCode#INPUT} listing every script that cannot be read
      */
     public static Map<Path, String> read(Path migrations, List<Path> scripts, ServiceConfig config) {
+        return read(migrations, scripts, config, Map.of());
+    }
+
+    /**
+     * The text of each script, decoded strictly: in its own encoding where {@code encodings} names one (Flyway's
+     * {@code encoding=} in a script's {@code .sql.conf}), else in the set's.
+     *
+     * @throws HarnessException with {@link ErrorCode#INPUT} listing every script that cannot be read
+     */
+    public static Map<Path, String> read(Path migrations, List<Path> scripts, ServiceConfig config,
+                                         Map<Path, Charset> encodings) {
         List<Unreadable> unreadable = new ArrayList<>();
         Map<Path, String> texts = new TreeMap<>();
         for (Path file : scripts) {
-            ScriptText script = decode(file, config);
+            ScriptText script = decode(file, config, encodings.getOrDefault(file, config.encoding()));
             if (script.problem() != null) {
                 unreadable.add(script.problem());
             } else {
@@ -161,8 +172,9 @@ public final class ScriptFiles {
      * file), a UTF-16 byte order mark in an ASCII-based encoding, or a byte sequence the encoding does not allow is
      * reported with its byte offset and 1-based line instead of being replaced silently.
      */
-    private static ScriptText decode(Path file, ServiceConfig config) {
-        Charset charset = config.encoding();
+    private static ScriptText decode(Path file, ServiceConfig config, Charset charset) {
+        String whose = charset.equals(config.encoding()) ? " (the set's encoding)"
+                : " (the encoding its " + file.getFileName() + ".conf names)";
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -175,7 +187,7 @@ public final class ScriptFiles {
         if (asciiBased && bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
                 || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             return new ScriptText(null, new Unreadable(file, DisplayPath.of(file) + " is UTF-16, not " + name
-                    + " (the set's encoding): expected " + name + " text, found the UTF-16 byte order mark "
+                    + whose + ": expected " + name + " text, found the UTF-16 byte order mark "
                     + hex(bytes, 0, 2) + " at offset 0 (line 1)", 1, encodingFix(config, "UTF-16", "it"), encodingFix(config, "UTF-16", "the UTF-16 scripts")));
         }
         if (asciiBased) {
@@ -201,7 +213,7 @@ public final class ScriptFiles {
             int offset = in.position();
             int line = 1 + (int) out.chars().filter(c -> c == '\n').count();
             return new ScriptText(null, new Unreadable(file, DisplayPath.of(file) + " is not valid " + name
-                    + " (the set's encoding): expected " + name + " text, found " + (result.length() == 1 ? "the byte "
+                    + whose + ": expected " + name + " text, found " + (result.length() == 1 ? "the byte "
                     : "the bytes ") + hex(bytes, offset, result.length()) + " at offset " + offset + " (line " + line
                     + ")", line, encodingFix(config, "<charset>", "it"), encodingFix(config, "<charset>",
                     "the scripts that are not valid " + name)));

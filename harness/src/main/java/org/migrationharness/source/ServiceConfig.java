@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
+import org.migrationharness.naming.Baseline;
 import org.migrationharness.naming.NamingConfig;
 
 /**
@@ -39,6 +40,7 @@ import org.migrationharness.naming.NamingConfig;
  * lock-timeout: 1min             # longest a statement may wait for a lock (0 = no limit)
  * forward-only: true             # the set has no down migrations by design: the down checks are skipped
  * compare: {column-order: warning}  # a column that only moved: error, warning (default) or ignore (see CompareConfig)
+ * reversible-since: 41           # the baseline of down.missing: only migrations after 41 need a down script
  * </pre>
  *
  * <p>Repository-wide defaults for {@code naming.rules} and {@code compare} may stand in
@@ -58,11 +60,13 @@ import org.migrationharness.naming.NamingConfig;
  * @param forwardOnly whether the set is declared forward-only ({@code forward-only: true}): its down checks and
  *        {@code chain.down-up} are skipped, and no migration needs a down script
  * @param compare how the schema comparisons weigh a column that only moved (the repository's defaults merged in)
+ * @param reversibleSince the baseline of {@code down.missing} ({@code reversible-since: 41}): the migrations up to it
+ *        need no down script; null for none
  */
 public record ServiceConfig(List<String> schemas, Map<String, String> placeholders, Map<String, String> flyway,
                             NamingConfig naming, String format, List<String> dependsOn, String historyTable,
                             Charset encoding, Timeouts timeouts, Path file, boolean forwardOnly,
-                            CompareConfig compare) {
+                            CompareConfig compare, Baseline reversibleSince) {
 
     /** The name of the configuration file in a service folder or a migrations folder. */
     public static final String FILE_NAME = "harness.yaml";
@@ -90,25 +94,26 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
     /** The configuration of a service with no {@code harness.yaml}. */
     public static ServiceConfig defaults() {
         return new ServiceConfig(List.of(), Map.of(), Map.of(), NamingConfig.defaults(), null, null, null, null, null, null,
-                false, null);
+                false, null, null);
     }
 
     /** This configuration with its naming settings laid over the repository's defaults. */
     public ServiceConfig withNamingDefaults(NamingConfig defaults) {
         return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults), format, dependsOn, historyTable,
-                encoding, timeouts, file, forwardOnly, compare);
+                encoding, timeouts, file, forwardOnly, compare, reversibleSince);
     }
 
     /** This configuration with its settings laid over the repository's defaults ({@code harness-defaults.yaml}). */
     public ServiceConfig withDefaults(Defaults defaults) {
         return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults.naming()), format, dependsOn,
-                historyTable, encoding, timeouts, file, forwardOnly, compare.over(defaults.compare()));
+                historyTable, encoding, timeouts, file, forwardOnly, compare.over(defaults.compare()),
+                reversibleSince);
     }
 
     /** This configuration with the run's timeouts (an option, system property or environment variable) laid over its own. */
     public ServiceConfig withTimeouts(Timeouts run) {
         return new ServiceConfig(schemas, placeholders, flyway, naming, format, dependsOn, historyTable, encoding,
-                run.over(timeouts), file, forwardOnly, compare);
+                run.over(timeouts), file, forwardOnly, compare, reversibleSince);
     }
 
     /** The schema that holds the history table and is first on the search path, or {@code public}. */
@@ -118,8 +123,8 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
 
     /** Reads a {@code harness.yaml}. */
     public static ServiceConfig read(Path file) {
-        Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null, null, null, null, null, null),
-                "schemas: [my_service]");
+        Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null, null, null, null, null, null,
+                null), "schemas: [my_service]");
         for (String schema : config.schemas() == null ? List.<String>of() : config.schemas()) {
             if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
                 throw new HarnessException(ErrorCode.INPUT, "Schema name '" + schema + "' in " + file
@@ -135,7 +140,9 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                 NamingConfig.from(config.naming(), file, true), format(config.format(), file),
                 dependsOn(config.dependsOn(), file), historyTable(config.historyTable(), file),
                 charset(config.encoding(), file), timeouts, file, Boolean.TRUE.equals(config.forwardOnly()),
-                compare(config.compare(), file));
+                compare(config.compare(), file),
+                config.reversibleSince() == null ? null : new Baseline(config.reversibleSince().strip(),
+                        "reversible-since", file, keyLine(file, List.of("reversible-since"))));
     }
 
     /** The {@code compare:} section: each value one of {@link CompareConfig.Level}, else an error naming the line. */
@@ -279,7 +286,8 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                         @JsonProperty(Timeouts.STATEMENT_KEY) String statementTimeout,
                         @JsonProperty(Timeouts.LOCK_KEY) String lockTimeout,
                         @JsonProperty("forward-only") Boolean forwardOnly,
-                        @JsonProperty("compare") CompareKeys compare) {
+                        @JsonProperty("compare") CompareKeys compare,
+                        @JsonProperty("reversible-since") String reversibleSince) {
     }
 
     /** The keys of the defaults file. */

@@ -85,7 +85,7 @@ class NamingObjectCheckTests {
                 assertThat(f.line()).isEqualTo(10);
                 assertThat(f.migration()).isEqualTo("1");
                 assertThat(f.message()).isEqualTo("table shop.UserPreferences: expected a lower snake_case name"
-                        + " matching [a-z][a-z0-9_]*; found \"UserPreferences\", which every statement must quote"
+                        + " matching [a-z_][a-z0-9_]*; found \"UserPreferences\", which every statement must quote"
                         + " (rule lower-snake-case).\nRename it: ALTER TABLE shop.\"UserPreferences\" RENAME TO"
                         + " user_preferences;" + suppress("lower-snake-case", "table shop.UserPreferences"));
             });
@@ -96,7 +96,7 @@ class NamingObjectCheckTests {
             List<Finding> findings = naming("ALTER TABLE shop.orders ADD COLUMN \"accountId\" bigint;");
 
             assertThat(findings).singleElement().extracting(Finding::message).isEqualTo("column shop.orders.accountId:"
-                    + " expected a lower snake_case name matching [a-z][a-z0-9_]*; found \"accountId\", which every"
+                    + " expected a lower snake_case name matching [a-z_][a-z0-9_]*; found \"accountId\", which every"
                     + " statement must quote (rule lower-snake-case).\nRename it: ALTER TABLE shop.orders RENAME COLUMN"
                     + " \"accountId\" TO account_id;" + suppress("lower-snake-case", "column shop.orders.accountId"));
         }
@@ -296,7 +296,7 @@ class NamingObjectCheckTests {
                 assertThat(f.line()).isEqualTo(10);
                 assertThat(f.message()).isEqualTo("column shop.orders.order: expected a name that is not a reserved"
                         + " keyword; found order, which every statement must quote as \"order\" (rule reserved-word).\n"
-                        + "Rename it: ALTER TABLE shop.orders RENAME COLUMN \"order\" TO <new_name>;"
+                        + "Rename it: ALTER TABLE shop.orders RENAME COLUMN \"order\" TO orders;"
                         + suppress("reserved-word", "column shop.orders.order"));
             });
         }

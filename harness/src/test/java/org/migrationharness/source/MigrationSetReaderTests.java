@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +66,7 @@ class MigrationSetReaderTests {
     }
 
     @Test
-    void should_report_files_flyway_would_ignore_or_misread_with_the_fix() {
+    void should_report_files_flyway_would_ignore_with_the_fix_and_read_those_it_applies() {
         MigrationFolder.in(dir).file("V1__ok.sql", "")
                 .file("V4_add_phone.sql", "").file("v4__x.sql", "").file("V5__x.SQL", "").file("notes.txt", "")
                 .file("V__nothing.sql", "").file("V6.sql", "").file("setup.sql", "").file(".gitkeep", "");
@@ -75,14 +77,94 @@ class MigrationSetReaderTests {
                 .endsWith("Rename it to V4__add_phone.sql."));
         assertThat(set.problems()).extracting(Finding::message)
                 .anySatisfy(m -> assertThat(m).contains("Rename it to V4__x.sql."))
-                .anySatisfy(m -> assertThat(m).contains("Rename it to V5__x.sql."))
                 .anySatisfy(m -> assertThat(m).startsWith("V__nothing.sql: the version must be digits"))
-                .anySatisfy(m -> assertThat(m).startsWith("V6.sql: a migration needs a description"))
-                .anySatisfy(m -> assertThat(m).startsWith("setup.sql: not named like a migration"));
+                .anySatisfy(m -> assertThat(m).startsWith("setup.sql: not named like a migration"))
+                // Flyway 11 applies these two: V5 (the suffix is matched without case) and V6 (no description)
+                .anySatisfy(m -> assertThat(m).isEqualTo("V6.sql: Flyway applies it, but its name has no description"
+                        + " (expected V6__<description>.sql with a description matching [a-z0-9]+(_[a-z0-9]+)*; rule"
+                        + " description-snake-case).\nRename it to V6__<what_it_does>.sql."))
+                .noneSatisfy(m -> assertThat(m).contains("V5__x.SQL"));
         assertThat(set.problems()).filteredOn(f -> f.file().endsWith("notes.txt"))
                 .singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
-        assertThat(set.problems()).hasSize(7);
-        assertThat(set.migrations()).hasSize(1);
+        assertThat(set.problems()).hasSize(6);
+        assertThat(set.migrations()).extracting(m -> m.up().fileName()).containsExactly("V1__ok.sql", "V5__x.SQL", "V6.sql");
+    }
+
+    @Test
+    void should_read_a_script_configuration_file_into_its_scripts_settings() {
+        MigrationFolder.in(dir).file("V1__a.sql", "").file("V1__a.sql.conf", "# its own transactions\nexecuteInTransaction = FALSE\n")
+                .file("U1__a.sql", "").file("U1__a.sql.conf", "executeInTransaction=false\nplaceholderReplacement=false\n");
+        MigrationSet set = MigrationSetReader.read(dir, "shop");
+
+        assertThat(set.problems()).isEmpty();
+        Migration migration = set.migrations().get(0);
+        assertThat(migration.up().settings()).containsExactly(Map.entry("executeInTransaction", "false"));
+        assertThat(migration.down().settings()).containsOnly(Map.entry("executeInTransaction", "false"),
+                Map.entry("placeholderReplacement", "false"));
+        assertThat(FlywayFormat.executeInTransaction(migration.down(), set.config())).isFalse();
+    }
+
+    @Test
+    void should_report_a_key_flyway_refuses_in_a_script_configuration_file_with_its_line() {
+        MigrationFolder.in(dir).file("V1__a.sql", "").file("V1__a.sql.conf", "executeInTransaction=false\nretries=3\n");
+
+        assertThat(MigrationSetReader.read(dir, "shop").problems()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("naming.file");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message()).isEqualTo("V1__a.sql.conf line 2: unknown key 'retries' (expected one of"
+                    + " executeInTransaction, encoding, placeholderReplacement): Flyway refuses to migrate (Unknown"
+                    + " configuration property: retries).\nRemove or rename it.");
+        });
+    }
+
+    @Test
+    void should_refuse_a_script_migration_flyway_would_run_naming_it() {
+        MigrationFolder.in(dir).file("V1__a.sql", "").file("V2__backfill.sh", "#!/bin/sh\n");
+
+        assertThatThrownBy(() -> MigrationSetReader.read(dir, "shop")).isInstanceOf(HarnessException.class)
+                .hasMessage(DisplayPath.of(dir.resolve("V2__backfill.sh")) + ": Flyway runs it as script migration 2, a"
+                        + " program, not SQL. The harness verifies SQL migrations only.\nRewrite it as V2__backfill.sql,"
+                        + " or move it out of the migrations folder.");
+    }
+
+    @Test
+    void should_read_the_harness_yaml_beside_the_migrations_folder_when_given_that_folder_itself() {
+        MigrationFolder.in(dir.resolve("shop")).file("harness.yaml", "schemas: [shop]\n")
+                .file("migrations/V1__a.sql", "");
+        MigrationFolder.in(dir).file("harness-defaults.yaml", "naming:\n  rules:\n    index-prefix: {severity: info}\n");
+
+        for (Path folder : List.of(dir.resolve("shop"), dir.resolve("shop/migrations"))) {
+            MigrationSet set = MigrationSetReader.read(folder, "shop");
+            assertThat(set.config().schemas()).as(folder.toString()).containsExactly("shop");
+            assertThat(set.config().file()).isEqualTo(dir.resolve("shop/harness.yaml"));
+            assertThat(set.config().naming().rule(org.migrationharness.naming.NamingRule.INDEX_PREFIX).severity())
+                    .as("the repository's defaults beside the service folder").isEqualTo(Severity.INFO);
+        }
+        assertThat(MigrationSetReader.configFile(dir.resolve("shop/migrations"))).isEqualTo(dir.resolve("shop/harness.yaml"));
+    }
+
+    @Test
+    void should_read_the_harness_yaml_inside_a_bare_migrations_folder() {
+        MigrationFolder.in(dir.resolve("set")).file("harness.yaml", "schemas: [shop]\n").file("V1__a.sql", "");
+
+        assertThat(MigrationSetReader.read(dir.resolve("set"), "set").config().file()).isEqualTo(dir.resolve("set/harness.yaml"));
+    }
+
+    @Test
+    void should_refuse_two_harness_yaml_files_that_could_configure_one_set_naming_both() {
+        MigrationFolder.in(dir.resolve("shop")).file("harness.yaml", "schemas: [shop]\n")
+                .file("migrations/harness.yaml", "schemas: [store]\n").file("migrations/V1__a.sql", "");
+
+        for (Path folder : List.of(dir.resolve("shop"), dir.resolve("shop/migrations"))) {
+            assertThatThrownBy(() -> MigrationSetReader.read(folder, "shop")).isInstanceOf(HarnessException.class)
+                    .satisfies(e -> assertThat(((HarnessException) e).code()).isEqualTo(ErrorCode.INPUT))
+                    .hasMessage("Two harness.yaml files could configure " + DisplayPath.of(dir.resolve("shop/migrations"))
+                            + ": " + DisplayPath.of(dir.resolve("shop/migrations/harness.yaml")) + " (in the migrations"
+                            + " folder) and " + DisplayPath.of(dir.resolve("shop/harness.yaml")) + " (beside it). The"
+                            + " harness reads one, and will not guess which.\nKeep one: move the keys of the other into it"
+                            + " and delete the other.");
+        }
     }
 
     @Test
@@ -143,7 +225,7 @@ class MigrationSetReaderTests {
                 })
                 .hasMessageStartingWith("Unknown key 'schema' in " + dir.resolve("harness.yaml") + " (line 2).")
                 .hasMessageContaining("Known keys: compare, depends-on, encoding, flyway, format, forward-only, history-table, lock-timeout, naming, "
-                        + "placeholders, schemas, "
+                        + "placeholders, reversible-since, schemas, "
                         + "statement-timeout.");
     }
 

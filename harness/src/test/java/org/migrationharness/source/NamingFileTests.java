@@ -55,6 +55,23 @@ class NamingFileTests {
     }
 
     @Test
+    void should_suggest_a_description_starting_with_a_digit_as_it_is_since_the_pattern_allows_it() {
+        List<Finding> problems = problems(null, "V3__2FA_Codes.sql");
+
+        assertThat(problems).singleElement().extracting(Finding::message).asString()
+                .endsWith("\nRename it to V3__2fa_codes.sql.");
+    }
+
+    @Test
+    void should_suggest_a_repeatable_name_that_is_snake_case_itself() {
+        List<Finding> problems = problems(null, "V1__Account_Summary.sql", "R__Account_Summary.sql");
+
+        assertThat(problems).extracting(Finding::message).anySatisfy(m -> assertThat(m)
+                .startsWith("R__Account_Summary.sql and V1__Account_Summary.sql share the description")
+                .endsWith("\nRename the repeatable, e.g. R__account_summary_repeatable.sql."));
+    }
+
+    @Test
     void should_pass_when_a_repeatable_has_a_description_of_its_own() {
         assertThat(problems(null, "V1__accounts.sql", "R__accounts_view.sql")).isEmpty();
     }
