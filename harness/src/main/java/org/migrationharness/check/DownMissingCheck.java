@@ -57,11 +57,9 @@ final class DownMissingCheck implements Check {
             }
         }
         if (baseline.present()) {
-            Baseline b = baseline.baseline();
-            context.report(new Finding(id().id(), Severity.INFO, null, b.file() == null ? null : DisplayPath.of(b.file()),
-                    b.line() > 0 ? b.line() : null, baseline.summary("") + " and not checked for a down script: "
-                    + withoutDown + " of them " + (withoutDown == 1 ? "has" : "have") + " none.\nEvery migration after "
-                    + baseline.label() + " needs one (" + b.where() + ")."));
+            context.report(baseline.info(id(), "", "not checked for a down script: " + withoutDown + " of them "
+                    + (withoutDown == 1 ? "has" : "have") + " none", "Every migration after " + baseline.label()
+                    + " needs one"));
         }
         findings.forEach(context::report);
     }

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.function.Predicate;
 
 import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.report.CheckId;
+import org.migrationharness.report.Finding;
+import org.migrationharness.report.Severity;
 
 /**
  * A baseline in {@code harness.yaml}: the version up to which (inclusive, as Flyway's {@code baselineVersion}) a set's
@@ -46,11 +49,19 @@ public record Baseline(String since, String key, Path file, int line) {
             return baseline != null && migration != null && covers.test(migration);
         }
 
-        /** {@code 41 migrations up to V41 are before the baseline (naming.since: 41)}. */
-        public String summary(String kind) {
-            return migrations + (migrations == 1 ? " migration" : " migrations") + " up to " + label + " "
-                    + (migrations == 1 ? "is" : "are") + " before the " + kind + "baseline (" + baseline.key() + ": "
-                    + baseline.since() + ")";
+        /**
+         * The info finding that opens a check's findings, pointing at the baseline's line: {@code 41 migrations up to
+         * V41 are before the naming baseline (naming.since: 41) and <what>.\n<then>}.
+         *
+         * @param kind what kind of baseline, for the message ({@code naming }, or empty)
+         */
+        public Finding info(CheckId check, String kind, String what, String then) {
+            return new Finding(check.id(), Severity.INFO, null,
+                    baseline.file() == null ? null : DisplayPath.of(baseline.file()),
+                    baseline.line() > 0 ? baseline.line() : null, migrations + (migrations == 1 ? " migration" : " migrations")
+                    + " up to " + label + " " + (migrations == 1 ? "is" : "are") + " before the " + kind + "baseline ("
+                    + baseline.key() + ": " + baseline.since() + ") and " + what + ".\n" + then + " ("
+                    + baseline.where() + ").");
         }
     }
 }

@@ -39,21 +39,14 @@ public final class FileNaming {
     }
 
     /**
-     * Applies the file rules.
+     * Applies the file rules to the migrations after the baseline (all of them without one); with a baseline, the
+     * first finding is an info line saying how many it leaves out.
      *
      * @param migrations the migrations folder (file objects are named relative to it)
      * @param versioned the up scripts in version order, then the down scripts
      * @param repeatables the repeatable scripts
      * @param clock the clock for timestamp versions
-     */
-    public static List<Finding> check(NamingConfig config, Path migrations, List<ScriptName> versioned,
-                                      List<ScriptName> repeatables, Clock clock) {
-        return check(config, migrations, versioned, repeatables, clock, Baseline.Scope.NONE);
-    }
-
-    /**
-     * Applies the file rules to the migrations after the baseline only; the first finding is then an info line
-     * saying how many migrations the baseline leaves out.
+     * @param baseline the naming baseline over the set ({@link Baseline.Scope#NONE} for none)
      */
     public static List<Finding> check(NamingConfig config, Path migrations, List<ScriptName> versioned,
                                       List<ScriptName> repeatables, Clock clock, Baseline.Scope baseline) {

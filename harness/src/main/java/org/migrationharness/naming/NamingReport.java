@@ -24,10 +24,6 @@ public final class NamingReport {
     private final Set<Suppression> used = new HashSet<>();
     private int leftOut;
 
-    public NamingReport(NamingConfig config, CheckId check) {
-        this(config, check, Baseline.Scope.NONE);
-    }
-
     public NamingReport(NamingConfig config, CheckId check, Baseline.Scope baseline) {
         this.config = config;
         this.check = check;
@@ -77,11 +73,6 @@ public final class NamingReport {
         findings.add(new Finding(check.id(), settings.severity(), migration, file, line, message));
     }
 
-    /** Whether a migration (its version as written) is at or before the baseline. */
-    public boolean beforeBaseline(String migration) {
-        return baseline.covers(migration);
-    }
-
     /**
      * The findings: first, when there is a baseline, an info line saying what it leaves out ({@code what}: e.g.
      * {@code their file names are not checked}); then the findings; then a warning for each stale suppression.
@@ -89,18 +80,15 @@ public final class NamingReport {
     public List<Finding> findings(String what) {
         List<Finding> all = new ArrayList<>();
         if (baseline.present()) {
-            Baseline b = baseline.baseline();
-            all.add(new Finding(check.id(), Severity.INFO, null, b.file() == null ? null : DisplayPath.of(b.file()),
-                    b.line() > 0 ? b.line() : null, baseline.summary("naming ") + " and " + what + ": " + leftOut
-                    + (leftOut == 1 ? " finding" : " findings") + " left out.\nMove the baseline forward as old names"
-                    + " are fixed (" + b.where() + ")."));
+            all.add(baseline.info(check, "naming ", what + ": " + leftOut + (leftOut == 1 ? " finding" : " findings")
+                    + " left out", "Move the baseline forward as old names are fixed"));
         }
         all.addAll(findings());
         return all;
     }
 
     /** The findings, then a warning for each stale suppression of this check's rules. */
-    public List<Finding> findings() {
+    private List<Finding> findings() {
         List<Finding> all = new ArrayList<>(findings);
         for (Suppression s : config.suppressions()) {
             if (s.rule().check() != check || used.contains(s)) {

@@ -62,27 +62,19 @@ public final class ObjectNaming {
     }
 
     /**
-     * Applies the rules.
+     * Applies the rules to what the migrations after the baseline added (everything without one): an object already
+     * in the catalog at the baseline (in production, where it cannot be renamed) is not checked, nor is an identifier
+     * of a script of a migration up to the baseline; with a baseline, the first finding is an info line saying how
+     * many were left out.
      *
      * @param snapshot the migrated database: every non-system schema
      * @param ownSchemas the service's schemas ({@code schemas:}); empty when it declares none
      * @param reservedWords the server's reserved keywords ({@code pg_get_keywords()}, category R)
      * @param scripts the scripts of the set (up, down and repeatable), scanned
-     * @return the findings, then a warning for each stale suppression of an object rule
-     */
-    public static List<Finding> check(NamingConfig config, SchemaSnapshot snapshot, List<String> ownSchemas,
-                                      Set<String> reservedWords, List<ScannedScript> scripts) {
-        return check(config, snapshot, ownSchemas, reservedWords, scripts, Baseline.Scope.NONE, null);
-    }
-
-    /**
-     * Applies the rules to what the migrations after the baseline added: an object already in the catalog at the
-     * baseline (in production, where it cannot be renamed) is not checked, nor is an identifier of a script of a
-     * migration up to the baseline; the first finding is then an info line saying how many were left out.
-     *
-     * @param baseline the naming baseline over the set
+     * @param baseline the naming baseline over the set ({@link Baseline.Scope#NONE} for none)
      * @param atBaseline the catalog of a database migrated up to the baseline, the same schemas read as
      *        {@code snapshot}; null without a baseline
+     * @return the findings, then a warning for each stale suppression of an object rule
      */
     public static List<Finding> check(NamingConfig config, SchemaSnapshot snapshot, List<String> ownSchemas,
                                       Set<String> reservedWords, List<ScannedScript> scripts, Baseline.Scope baseline,
@@ -338,7 +330,7 @@ public final class ObjectNaming {
                     + named.name() + ", which every statement must quote as \"" + named.name() + "\"",
                     rename(named, prefix));
         }
-        if (prefix != null && report.rule(prefix.rule()).enabled() && !follows(prefix, named.name(), prefix.tables())) {
+        if (prefix != null && !follows(prefix, named.name(), prefix.tables())) {
             Rule rule = report.rule(prefix.rule());
             Rule alternative = alternative(prefix);
             String table = prefix.tables().get(0);

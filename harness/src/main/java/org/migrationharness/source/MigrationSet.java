@@ -86,11 +86,11 @@ public record MigrationSet(String name, Path directory, String format, ServiceCo
             String versions = migrations.isEmpty() ? "it has none"
                     : migrations.size() == 1 ? "it has " + migrations.get(0).version()
                     : "from " + migrations.get(0).version() + " to " + migrations.get(migrations.size() - 1).version();
+            String example = migrations.isEmpty() ? "1" : migrations.get(0).version().text();
             throw new HarnessException(ErrorCode.INPUT, baseline.where() + " is not a version of this set (" + versions
                     + "): expected the version of its last migration already in production.\nWrite that version as its"
-                    + " file name has it, e.g. " + baseline.key().replace("naming.since", "naming: {since") + ": "
-                    + (migrations.isEmpty() ? "1" : migrations.get(0).version()) + (baseline.key().startsWith("naming")
-                    ? "}" : "") + ".", baseline.file(), baseline.line(), null);
+                    + " file name has it, e.g. " + (baseline.key().equals("naming.since") ? "naming: {since: " + example
+                    + "}" : baseline.key() + ": " + example) + ".", baseline.file(), baseline.line(), null);
         }
         MigrationVersion since = at.get().version();
         int covered = (int) migrations.stream().filter(m -> m.version().compareTo(since) <= 0).count();
