@@ -51,6 +51,7 @@ class ComparisonChecksTests {
 
         List<Finding> chain = report.findings().stream().filter(f -> f.check().equals("chain.down-up")).toList();
         assertThat(chain).extracting(Finding::severity).containsExactly(Severity.INFO, Severity.WARNING);
+        assertThat(chain.get(0).message()).isEqualTo("The chain stops above 1: it is marked irreversible (kept).");
         assertThat(chain.get(1).message()).startsWith("After walking down to before V2 and up again, the column order"
                 + " differs from the first full up: table accounts\n"
                 + "table accounts: column order [id, email, name, flags] -> [id, email, flags, name]\n");
@@ -107,9 +108,30 @@ class ComparisonChecksTests {
         });
         assertThat(report.findings()).extracting(Finding::check)
                 .containsExactly("down.leaves-trace", "up.reapply-differs", "chain.down-up");
+        assertThat(report.findings().get(1).message()).isEqualTo("V2 applied again after U2 gives a different schema than"
+                + " the first time: table ledger.entries, table public.notes_backup\n"
+                + "table ledger.entries: index idx_entries_code: present first V2, absent after U2 and V2 again"
+                + " (CREATE INDEX idx_entries_code ON ledger.entries USING btree (code))\n"
+                + "table public.notes_backup: present after U2 and V2 again, absent first V2\n"
+                + "U2__add_note.sql restores something differently, or leaves something V2__add_note.sql then keeps.");
         assertThat(report.findings().get(2).message()).isEqualTo("After walking down to before V1 and up again, the"
                 + " schema differs from the first full up: table public.notes_backup\n"
                 + "table public.notes_backup: present down and up again, absent first up");
+    }
+
+    @Test
+    void should_skip_every_comparison_with_its_reason_when_up_fails() {
+        MigrationFolder folder = MigrationFolder.in(dir.resolve("migrations"))
+                .file("V1__create_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, email txt);\n")
+                .file("U1__create_accounts.sql", "DROP TABLE accounts;\n");
+
+        ServiceReport report = verify(folder);
+
+        assertThat(report.checks().stream().filter(c -> List.of("down.leaves-trace", "up.reapply-differs",
+                "chain.down-up", "idempotency.remigrate").contains(c.check())))
+                .extracting(c -> c.check() + " " + c.status().id() + " " + c.reason())
+                .containsExactly("down.leaves-trace skipped up.apply failed", "up.reapply-differs skipped up.apply failed",
+                        "chain.down-up skipped up.apply failed", "idempotency.remigrate skipped up.apply failed");
     }
 
     @Test

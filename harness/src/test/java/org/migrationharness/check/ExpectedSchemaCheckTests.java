@@ -13,6 +13,8 @@ import org.migrationharness.report.CheckResult;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.ServiceReport;
 import org.migrationharness.report.Severity;
+import org.migrationharness.schema.SchemaFiles;
+import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.testing.MigrationFolder;
@@ -65,6 +67,30 @@ class ExpectedSchemaCheckTests {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.file()).isNull();
             assertThat(f.message()).startsWith("No expected schema committed for accounts.\n");
+        });
+    }
+
+    @Test
+    void should_compare_with_the_expectation_of_the_servers_major_version_and_name_every_difference() {
+        int major = SharedServer.get().majorVersion();
+        Path expected = dir.resolve("expected-schema.json");
+        Path versioned = dir.resolve("expected-schema.pg" + major + ".json");
+        SchemaFiles.write(SchemaSnapshot.empty(), expected);
+        SchemaFiles.write(SchemaSnapshot.empty(), versioned);
+
+        ServiceReport report = new Verifier(SharedServer.get())
+                .verify(accounts(), new VerifyOptions(expected, true, null, List.of()));
+
+        assertThat(result(report).status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(findings(report)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.file()).isEqualTo(DisplayPath.of(versioned));
+            assertThat(f.message())
+                    .startsWith("The migrated schema differs from " + DisplayPath.of(versioned) + ": schema public,"
+                            + " table accounts\n")
+                    .contains("\ntable accounts: present actual, absent expected\n")
+                    .endsWith("\nIf the migrations are right, rewrite the expectation (snapshot --service accounts"
+                            + " --write-expected) and commit it with them.");
         });
     }
 

@@ -269,6 +269,10 @@ class SchemaDiffTest {
                         view v: column name: present right, absent left (text)""", """
                         view v: definition SELECT accounts.id FROM public.accounts; -> SELECT accounts.id, accounts.name FROM public.accounts;
                         view v: column name: present right, absent left (text)""")),
+                new Case("view trigger present", ACCOUNTS + TG + "CREATE VIEW v AS SELECT id FROM accounts;", "",
+                        "CREATE TRIGGER vt INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION touch()",
+                        "view v: trigger vt: present right, absent left (CREATE TRIGGER vt INSTEAD OF INSERT ON public.v"
+                                + " FOR EACH ROW EXECUTE FUNCTION public.touch())"),
                 new Case("view comment", ACCOUNTS + "CREATE VIEW v AS SELECT id FROM accounts;", "",
                         "COMMENT ON VIEW v IS 'ids'", "view v: comment (none) -> ids"),
                 new Case("view privileges", ACCOUNTS + "CREATE VIEW v AS SELECT id FROM accounts;", "",
