@@ -130,8 +130,9 @@ class ComparisonChecksTests {
         assertThat(report.checks().stream().filter(c -> List.of("down.leaves-trace", "up.reapply-differs",
                 "chain.down-up", "idempotency.remigrate").contains(c.check())))
                 .extracting(c -> c.check() + " " + c.status().id() + " " + c.reason())
-                .containsExactly("down.leaves-trace skipped up.apply failed", "up.reapply-differs skipped up.apply failed",
-                        "chain.down-up skipped up.apply failed", "idempotency.remigrate skipped up.apply failed");
+                .containsExactly("down.leaves-trace skipped up.apply failed at V1",
+                        "up.reapply-differs skipped up.apply failed at V1", "chain.down-up skipped up.apply failed at V1",
+                        "idempotency.remigrate skipped up.apply failed at V1");
     }
 
     @Test
