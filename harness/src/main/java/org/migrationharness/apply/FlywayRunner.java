@@ -59,10 +59,12 @@ public final class FlywayRunner implements MigrationRunner {
 
         private final MigrationSet set;
         private final Database database;
+        private final boolean direct;
 
         Bound(MigrationSet set, Database database) {
             this.set = set;
             this.database = database;
+            this.direct = direct(set);
         }
 
         private Timeouts timeouts() {
@@ -146,14 +148,64 @@ public final class FlywayRunner implements MigrationRunner {
 
         @Override
         public void undo(Migration migration, Script script) {
+            run(script, "down", connection -> removeFromHistory(connection, migration.version()));
+        }
+
+        /**
+         * One version up, the next pending one, for a walk one version at a time. When Flyway would run the script
+         * exactly as the harness runs a down script (no callback scripts in the folder, no Flyway settings beyond the
+         * history table and the script settings the harness reads, the history table already created by Flyway), it
+         * is run so: the same statements, in one transaction unless the script may not have one, on a connection with
+         * the timeouts and Flyway's search path, with the row Flyway would add to its history; this skips Flyway's
+         * scan, parse and validation of the whole folder on every call, which made a walk quadratic. Otherwise
+         * Flyway applies it.
+         */
+        @Override
+        public List<String> step(Migration migration) {
+            if (direct && !migration.up().text().toUpperCase(java.util.Locale.ROOT).contains("STDIN")) {
+                boolean[] applied = {false};
+                run(migration.up(), "up", connection -> {
+                    addToHistory(connection, migration);
+                    applied[0] = true;
+                });
+                if (applied[0]) {
+                    return List.of(migration.version().text());
+                }
+            }
+            return migrate(migration.version().text(), false);
+        }
+
+        /** Flyway settings the direct path of {@link #step} honours as Flyway does. */
+        private static final java.util.Set<String> DIRECT_SETTINGS = java.util.Set.of("table", "executeInTransaction",
+                "placeholderReplacement");
+
+        private static boolean direct(MigrationSet set) {
+            return set.config().flyway().keySet().stream()
+                    .allMatch(key -> DIRECT_SETTINGS.contains(key.startsWith("flyway.") ? key.substring(7) : key))
+                    && !FlywayFormat.hasCallbacks(set.directory());
+        }
+
+        /** What a script's run does in its transaction after its statements, on the same connection. */
+        private interface Bookkeeping {
+            void update(Connection connection) throws SQLException;
+        }
+
+        /**
+         * Runs a script's statements as Flyway runs a script (in one transaction unless its .sql.conf says
+         * executeInTransaction=false or a statement cannot run in one; then statement by statement, each committing on
+         * its own), then the bookkeeping, in the same transaction. Does nothing, and runs no bookkeeping, when Flyway's
+         * history table does not exist yet on a way up (Flyway creates it).
+         */
+        private void run(Script script, String direction, Bookkeeping bookkeeping) {
             List<SqlStatement> statements = SqlScript.split(text(script));
-            Path down = script.file();
-            // as Flyway would run it: in one transaction unless its .sql.conf says executeInTransaction=false, or a
-            // statement cannot run in one
+            Path file = script.file();
             boolean transactional = FlywayFormat.executeInTransaction(script, set.config())
                     && statements.stream().noneMatch(SqlStatement::nonTransactional);
-            RunningScripts.started(down, "down", database.name());
+            RunningScripts.started(file, direction, database.name());
             try (Connection connection = database.connectAsPsql()) {
+                if (direction.equals("up") && !historyExists(connection)) {
+                    return;
+                }
                 setSearchPath(connection);
                 try (Statement session = connection.createStatement()) {
                     session.execute(timeouts().setStatements());
@@ -169,7 +221,7 @@ public final class FlywayRunner implements MigrationRunner {
                         }
                     }
                     current = null;
-                    removeFromHistory(connection, migration.version());
+                    bookkeeping.update(connection);
                     if (transactional) {
                         connection.commit();
                     }
@@ -178,19 +230,46 @@ public final class FlywayRunner implements MigrationRunner {
                         connection.rollback();
                     }
                     if (current == null) {
-                        throw new HarnessException(ErrorCode.ENVIRONMENT, "Down script " + DisplayPath.of(down)
-                                + " ran, but its version could not be removed from " + bookkeeping() + ": " + e.getMessage(), e);
+                        throw new HarnessException(ErrorCode.ENVIRONMENT, "Script " + DisplayPath.of(file)
+                                + " ran, but " + bookkeeping() + " could not be updated: " + e.getMessage(), e);
                     }
                     ErrorPlace place = ErrorPlace.of(current, e);
-                    throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(down, place, e, current.sql(),
-                            timeouts(), transactional ? outsideTransaction(down) : null), down, place.line(), e);
+                    throw new HarnessException(ErrorCode.MIGRATION_FAILED, ScriptErrors.sqlError(file, place, e, current.sql(),
+                            timeouts(), transactional ? outsideTransaction(file) : null), file, place.line(), e);
                 }
             } catch (SQLException e) {
-                throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot run " + DisplayPath.of(down) + " on database "
+                throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot run " + DisplayPath.of(file) + " on database "
                         + database.name() + ": " + e.getMessage(), e);
             } finally {
                 RunningScripts.finished();
             }
+        }
+
+        /** The row Flyway adds to its history for an applied versioned SQL migration. */
+        private void addToHistory(Connection connection, Migration migration) throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + bookkeeping()
+                    + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)"
+                    + " SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, 'SQL', ?, ?, current_user, 0, true FROM "
+                    + bookkeeping())) {
+                insert.setString(1, migration.version().text());
+                insert.setString(2, migration.description().replace('_', ' '));
+                insert.setString(3, set.directory().relativize(migration.up().file()).toString().replace('\\', '/'));
+                insert.setInt(4, checksum(migration.up().text()));
+                insert.executeUpdate();
+            }
+        }
+
+        /**
+         * Flyway's checksum of a script: a CRC-32 over the UTF-8 bytes of each line without its line break, a byte
+         * order mark at the start left out.
+         */
+        static int checksum(String text) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            for (String line : body.split("\r\n|\r|\n", -1)) {
+                crc.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return (int) crc.getValue();
         }
 
         @Override

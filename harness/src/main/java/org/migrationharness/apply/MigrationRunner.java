@@ -37,6 +37,18 @@ public interface MigrationRunner {
         List<String> migrate(String target, boolean withExtras);
 
         /**
+         * Applies {@code migration}, the next pending one, for a walk that moves one version at a time: what
+         * {@link #migrate migrate(version, false)} does, which is the default; a runner may skip the work it does on
+         * every call for the whole set (Flyway scans, parses and validates every file), never what happens to the
+         * database.
+         *
+         * @return what was applied
+         */
+        default List<String> step(Migration migration) {
+            return migrate(migration.version().text(), false);
+        }
+
+        /**
          * Runs the migration's down script and removes the migration from the bookkeeping, in one transaction where
          * the script allows one.
          */

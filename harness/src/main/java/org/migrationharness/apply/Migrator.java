@@ -79,6 +79,18 @@ public final class Migrator {
     }
 
     /**
+     * Applies {@code migration}, which must be the next pending one, without the repeatables: for a walk one version
+     * at a time, as fast as the format allows (the same statements and bookkeeping as {@link #migrateTo}).
+     */
+    public void stepTo(Migration migration) {
+        if (!extras) {
+            runner.step(migration);
+            return;
+        }
+        migrateTo(migration.version().text());
+    }
+
+    /**
      * Reverts applied migrations, newest first, until the database is at {@code version} ({@code "0"}: reverts all).
      */
     public ApplyResult undoTo(String version) {
@@ -100,14 +112,19 @@ public final class Migrator {
 
     /** Reverts the newest applied migration. */
     public ApplyResult undoLast() {
-        List<Migration> applied = appliedMigrationsNewestFirst();
+        List<String> versions = appliedVersions();
+        List<Migration> applied = newestFirst(versions);
         if (applied.isEmpty()) {
             throw new HarnessException(ErrorCode.USAGE, "Nothing to undo: no migration of " + set.name()
                     + " is applied to database " + database.name() + ".");
         }
-        String before = currentVersion().orElse(null);
+        // the versions before and after from the one reading of the bookkeeping (each reading is a connection)
         undo(applied.get(0));
-        return new ApplyResult(before, currentVersion().orElse(null), List.of(applied.get(0).version().text()));
+        String before = versions.get(versions.size() - 1);
+        String after = versions.stream()
+                .filter(v -> !(MigrationVersion.isValid(v) && MigrationVersion.of(v).sameAs(applied.get(0).version())))
+                .reduce((first, second) -> second).orElse(null);
+        return new ApplyResult(before, after, List.of(applied.get(0).version().text()));
     }
 
     /** The newest successfully applied version, if any. */
@@ -162,8 +179,12 @@ public final class Migrator {
     }
 
     private List<Migration> appliedMigrationsNewestFirst() {
+        return newestFirst(appliedVersions());
+    }
+
+    private List<Migration> newestFirst(List<String> versions) {
         List<Migration> applied = new ArrayList<>();
-        for (String version : appliedVersions()) {
+        for (String version : versions) {
             Migration migration = set.migrations().stream()
                     .filter(m -> MigrationVersion.isValid(version) && m.version().sameAs(MigrationVersion.of(version)))
                     .findFirst()

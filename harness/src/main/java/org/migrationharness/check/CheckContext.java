@@ -31,7 +31,8 @@ final class CheckContext implements AutoCloseable {
     private final PostgresServer server;
     private final VerifyOptions options;
     private final List<Finding> findings = new ArrayList<>();
-    private final List<Database> databases = new ArrayList<>();
+    /** The databases created for this service and not dropped yet; the step walk's workers add and drop clones. */
+    private final List<Database> databases = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Database> seeded = new LinkedHashMap<>();
     private Database migrated;
     private Database partlyMigrated;
@@ -40,6 +41,7 @@ final class CheckContext implements AutoCloseable {
     private SchemaSnapshot migratedSnapshot;
     private SchemaSnapshot expectationSnapshot;
     private Database dependencies;
+    private final SchemaReader.Cache tables = new SchemaReader.Cache();
 
     CheckContext(MigrationSet set, PostgresServer server, VerifyOptions options) {
         this.set = set;
@@ -133,7 +135,7 @@ final class CheckContext implements AutoCloseable {
      * without the bookkeeping tables of the set's tool and of its dependencies' tools, in whatever schema they are.
      */
     SchemaSnapshot snapshot(Database database) {
-        return SchemaReader.read(database, List.of(), bookkeeping());
+        return SchemaReader.read(database, List.of(), bookkeeping(), tables);
     }
 
     /** The tables the tools of the set and of its dependencies keep their bookkeeping in, left out of every snapshot. */
@@ -218,7 +220,11 @@ final class CheckContext implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (Database database : List.copyOf(databases)) {
+        List<Database> open;
+        synchronized (databases) {
+            open = List.copyOf(databases);
+        }
+        for (Database database : open) {
             try {
                 drop(database);
             } catch (RuntimeException e) {

@@ -5,6 +5,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
@@ -22,10 +28,14 @@ import org.migrationharness.source.Migration;
  * Every migration up, down and up again, one at a time, with a full catalog comparison at each step. Repeatable
  * migrations are left out here (they describe the newest schema); {@code chain.down-up} covers them.
  *
- * <p>One database climbs the versions with Flyway. At each version k that has a down script, a clone of it (a
- * template copy: milliseconds) runs down(k) and up(k) again, so a broken down(3) leaves the climb intact and cannot
- * hide a broken down(7); statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY) work the same way.
- * The cost grows linearly with the number of migrations: one clone and three snapshots per step.
+ * <p>One database climbs the versions, one at a time, with the format's runner ({@link Migrator#stepTo}). At each
+ * version k that has a down script, a clone of it (a template copy: milliseconds) runs down(k) and up(k) again, so a
+ * broken down(3) leaves the climb intact and cannot hide a broken down(7); statements that cannot run in a
+ * transaction (CREATE INDEX CONCURRENTLY) work the same way. The climb goes on while workers, one per core, run the
+ * steps on their clones (the server does most of the work); the findings are put in the order of the migrations.
+ * Each step reads the schema three times (after up on the climb, after down and after up again on the clone); the
+ * readings share a {@link org.migrationharness.schema.SchemaReader.Cache}, so each reads again only the tables the
+ * step changed.
  */
 final class StepwiseWalk {
 
@@ -71,36 +81,131 @@ final class StepwiseWalk {
         createSchemas(climb);
         Migrator migrator = new Migrator(context.set(), climb).versionedOnly();
         SchemaSnapshot before = context.snapshot(climb);
-        for (Migration migration : context.set().migrations()) {
-            context.stopIfInterrupted();
-            String version = migration.version().text();
-            try {
-                migrator.migrateTo(version);
-            } catch (HarnessException e) {
-                if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                    throw e;
+        int workers = Math.max(1, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
+        // a clone waits for a worker: at most a few at a time, so a long set never holds hundreds of databases
+        Semaphore clones = new Semaphore(workers + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "step-walk-" + context.set().name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Future<Step>> steps = new ArrayList<>();
+        String stoppedAt = null;
+        try {
+            for (Migration migration : context.set().migrations()) {
+                context.stopIfInterrupted();
+                try {
+                    migrator.stepTo(migration);
+                } catch (HarnessException e) {
+                    if (e.code() != ErrorCode.MIGRATION_FAILED) {
+                        throw e;
+                    }
+                    stoppedAt = migration.version().text(); // up.apply reports it
+                    break;
                 }
-                return new Result(findings, version, traces); // up.apply reports it
+                SchemaSnapshot after = context.snapshot(climb);
+                if (migration.reversible()) {
+                    acquire(clones);
+                    Database clone;
+                    try {
+                        clone = context.cloneOf(climb, "step_" + migration.version().text());
+                    } catch (RuntimeException e) {
+                        clones.release();
+                        throw e;
+                    }
+                    SchemaSnapshot beforeUp = before;
+                    steps.add(pool.submit(() -> {
+                        try {
+                            return step(migration, beforeUp, after, clone);
+                        } finally {
+                            clones.release();
+                        }
+                    }));
+                }
+                before = after;
             }
-            SchemaSnapshot after = context.snapshot(climb);
-            if (migration.reversible()) {
-                step(migration, before, after, climb, findings, traces);
+            for (Future<Step> step : steps) {
+                Step result = await(step);
+                findings.addAll(result.findings());
+                if (result.trace() != null) {
+                    traces.add(result.trace());
+                }
             }
-            before = after;
+        } finally {
+            pool.shutdownNow();
+            awaitTermination(pool);
         }
-        context.drop(climb);
-        return new Result(findings, null, traces);
+        if (stoppedAt == null) {
+            context.drop(climb);
+        }
+        return new Result(findings, stoppedAt, traces);
     }
 
-    /** down(k) then up(k) on a clone of the database at version k. */
-    private void step(Migration migration, SchemaSnapshot before, SchemaSnapshot after, Database climb,
+    /** Steps run at once, each on its own clone: the server does most of the work, on every core it has. */
+    private static final int MAX_WORKERS = 4;
+
+    /** What one step found: its findings in order, and what its down left behind, or null. */
+    private record Step(List<Finding> findings, Trace trace) {
+    }
+
+    private void acquire(Semaphore clones) {
+        try {
+            clones.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "The run was interrupted.");
+        }
+    }
+
+    private static Step await(Future<Step> step) {
+        try {
+            return step.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "The run was interrupted.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits for running steps to end (each ends its statements within the script timeouts) before the context closes. */
+    private static void awaitTermination(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** down(k) then up(k) on {@code clone}, a copy of the database at version k, which it drops. */
+    private Step step(Migration migration, SchemaSnapshot before, SchemaSnapshot after, Database clone) {
+        List<Finding> findings = new ArrayList<>();
+        List<Trace> traces = new ArrayList<>();
+        step(migration, before, after, clone, findings, traces);
+        return new Step(findings, traces.isEmpty() ? null : traces.get(0));
+    }
+
+    private void step(Migration migration, SchemaSnapshot before, SchemaSnapshot after, Database clone,
                       List<Finding> findings, List<Trace> traces) {
         String version = migration.version().text();
         String up = migration.up().fileName();
         String down = migration.down().fileName();
         String upLabel = migration.up().label();
         String downLabel = migration.down().label();
-        Database clone = context.cloneOf(climb, "step_" + version);
         try {
             Migrator migrator = new Migrator(context.set(), clone).versionedOnly();
             try {
@@ -121,7 +226,7 @@ final class StepwiseWalk {
                     new DiffFindings.Wording(what -> "after " + downLabel + " the " + what + " differs from before " + upLabel,
                             "before " + upLabel, "after " + downLabel, "Make " + down + " drop or restore each of these.")));
             try {
-                migrator.migrateTo(version);
+                migrator.stepTo(migration);
             } catch (HarnessException e) {
                 if (e.code() != ErrorCode.MIGRATION_FAILED) {
                     throw e;

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
@@ -64,6 +66,30 @@ public final class SchemaReader {
     }
 
     /**
+     * Tables read before, reused by later readings on the same server while their catalog rows are the same versions:
+     * a migration walk reads the whole schema at every step, and a step changes a few tables. Only the tables whose
+     * rows changed (and every view) are read again, so a reading costs one cheap catalog query plus what changed,
+     * instead of the deparsing of every table. A reading with a cache gives the same snapshot as one without.
+     * Safe for concurrent readings; keep one per server run (keys name catalog row versions of one cluster).
+     */
+    public static final class Cache {
+
+        private final Map<String, Table> tables = new ConcurrentHashMap<>();
+        private final AtomicLong reused = new AtomicLong();
+        private final AtomicLong read = new AtomicLong();
+
+        /** How many tables readings took from the cache. */
+        public long reused() {
+            return reused.get();
+        }
+
+        /** How many tables readings with this cache read from the catalog. */
+        public long read() {
+            return read.get();
+        }
+    }
+
+    /**
      * Reads the given schemas over a connection of the caller's, who keeps it open. With autocommit on, the reading
      * runs in its own read-only transaction; inside the caller's transaction it runs there and restores the settings
      * it changed.
@@ -73,6 +99,17 @@ public final class SchemaReader {
      * @param excludedTables names of tables to leave out in every schema, e.g. the migration tool's history table
      */
     public static SchemaSnapshot read(Connection connection, List<String> schemas, Set<String> excludedTables) {
+        return read(connection, schemas, excludedTables, null);
+    }
+
+    /**
+     * Reads as {@link #read(Connection, List, Set)} does, taking each table whose catalog rows are the very versions a
+     * reading with the same {@code cache} saw (in this database or a copy of it) from the cache instead of the catalog.
+     *
+     * @param cache tables read before on the same server, or null to read every one
+     */
+    public static SchemaSnapshot read(Connection connection, List<String> schemas, Set<String> excludedTables,
+                                      Cache cache) {
         List<String> wanted = schemas == null ? List.of() : List.copyOf(schemas);
         Set<String> excluded = excludedTables == null ? Set.of() : Set.copyOf(excludedTables);
         try {
@@ -82,7 +119,7 @@ public final class SchemaReader {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                     applySettings(connection);
-                    return new Query(connection, wanted, excluded).snapshot();
+                    return new Query(connection, wanted, excluded, cache).snapshot();
                 } finally {
                     connection.rollback();
                     connection.setAutoCommit(true);
@@ -91,7 +128,7 @@ public final class SchemaReader {
             Map<String, String> previous = currentSettings(connection);
             applySettings(connection);
             try {
-                return new Query(connection, wanted, excluded).snapshot();
+                return new Query(connection, wanted, excluded, cache).snapshot();
             } finally {
                 restoreSettings(connection, previous);
             }
@@ -104,8 +141,13 @@ public final class SchemaReader {
 
     /** Reads the given schemas of a database on a connection of its own. See {@link #read(Connection, List, Set)}. */
     public static SchemaSnapshot read(Database database, List<String> schemas, Set<String> excludedTables) {
+        return read(database, schemas, excludedTables, null);
+    }
+
+    /** Reads a database on a connection of its own. See {@link #read(Connection, List, Set, Cache)}. */
+    public static SchemaSnapshot read(Database database, List<String> schemas, Set<String> excludedTables, Cache cache) {
         try (Connection connection = database.connect()) {
-            return read(connection, schemas, excludedTables);
+            return read(connection, schemas, excludedTables, cache);
         } catch (SQLException e) {
             throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not close the connection to " + database.name()
                     + ": " + e.getMessage(), e);
@@ -113,35 +155,31 @@ public final class SchemaReader {
     }
 
     private static void applySettings(Connection connection) throws SQLException {
-        for (Map.Entry<String, String> setting : SETTINGS.entrySet()) {
-            setConfig(connection, setting.getKey(), setting.getValue());
-        }
+        setConfig(connection, SETTINGS);
     }
 
     private static Map<String, String> currentSettings(Connection connection) throws SQLException {
         Map<String, String> values = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT current_setting(?)")) {
-            for (String name : SETTINGS.keySet()) {
-                statement.setString(1, name);
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    values.put(name, rs.getString(1));
-                }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT name, setting FROM unnest(ARRAY['"
+                     + String.join("', '", SETTINGS.keySet()) + "']) name, current_setting(name) setting")) {
+            while (rs.next()) {
+                values.put(rs.getString(1), rs.getString(2));
             }
         }
         return values;
     }
 
     private static void restoreSettings(Connection connection, Map<String, String> values) throws SQLException {
-        for (Map.Entry<String, String> setting : values.entrySet()) {
-            setConfig(connection, setting.getKey(), setting.getValue());
-        }
+        setConfig(connection, values);
     }
 
-    private static void setConfig(Connection connection, String name, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
-            statement.setString(1, name);
-            statement.setString(2, value);
+    /** Sets every setting for the current transaction, in one round trip. */
+    private static void setConfig(Connection connection, Map<String, String> values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT set_config(name, setting, true) FROM unnest(?, ?) s(name, setting)")) {
+            statement.setArray(1, connection.createArrayOf("text", values.keySet().toArray()));
+            statement.setArray(2, connection.createArrayOf("text", values.values().toArray()));
             statement.execute();
         }
     }
@@ -173,25 +211,49 @@ public final class SchemaReader {
         private final Set<String> excluded;
         private List<String> schemaNames;
 
-        Query(Connection connection, List<String> wanted, Set<String> excluded) {
+        private final Cache cache;
+        /** The tables to read when a cache holds the others (every view is read); null: every relation. */
+        private Long[] only;
+
+        Query(Connection connection, List<String> wanted, Set<String> excluded, Cache cache) {
             this.connection = connection;
             this.wanted = wanted;
             this.excluded = excluded;
+            this.cache = cache;
         }
 
         SchemaSnapshot snapshot() throws SQLException {
             List<Namespace> schemas = schemas();
             schemaNames = schemas.stream().map(Namespace::name).toList();
-            Map<Long, Relation> relations = relations();
-            columns(relations);
-            constraints(relations);
-            indexes(relations);
-            triggers(relations);
-            policies(relations);
-            inheritance(relations);
             List<Table> tables = new ArrayList<>();
+            Map<Long, String> keys = Map.of();
+            if (cache != null) {
+                keys = tableKeys();
+                List<Long> missing = new ArrayList<>();
+                for (Map.Entry<Long, String> key : keys.entrySet()) {
+                    Table table = key.getValue() == null ? null : cache.tables.get(key.getValue());
+                    if (table == null) {
+                        missing.add(key.getKey());
+                    } else {
+                        tables.add(table);
+                    }
+                }
+                cache.reused.addAndGet(tables.size());
+                cache.read.addAndGet(missing.size());
+                only = missing.toArray(Long[]::new);
+            }
+            Map<Long, Relation> relations = only != null && only.length == 0 ? Map.of() : relations();
+            if (!relations.isEmpty()) {
+                columns(relations);
+                constraints(relations);
+                indexes(relations);
+                triggers(relations);
+                policies(relations);
+                inheritance(relations);
+            }
             List<View> views = new ArrayList<>();
-            for (Relation r : relations.values()) {
+            for (Map.Entry<Long, Relation> entry : relations.entrySet()) {
+                Relation r = entry.getValue();
                 if (r.kind.equals("v") || r.kind.equals("m")) {
                     views.add(new View(r.schema, r.name, r.kind.equals("m"), r.definition, r.options, r.comment,
                             r.privileges, r.columns, r.indexes, r.triggers));
@@ -201,9 +263,14 @@ public final class SchemaReader {
                         case "f" -> "foreign table";
                         default -> "table";
                     };
-                    tables.add(new Table(r.schema, r.name, kind, r.unlogged, r.partitionKey, r.partitionOf,
+                    Table table = new Table(r.schema, r.name, kind, r.unlogged, r.partitionKey, r.partitionOf,
                             r.partitionBound, r.inherits, r.options, r.tablespace, r.rowSecurity, r.forceRowSecurity,
-                            r.comment, r.privileges, r.columns, r.constraints, r.indexes, r.triggers, r.policies));
+                            r.comment, r.privileges, r.columns, r.constraints, r.indexes, r.triggers, r.policies);
+                    tables.add(table);
+                    String key = keys.get(entry.getKey());
+                    if (key != null) {
+                        cache.tables.put(key, table);
+                    }
                 }
             }
             return new SchemaSnapshot(schemas, extensions(), eventTriggers(), enums(), compositeTypes(), domains(),
@@ -233,8 +300,11 @@ public final class SchemaReader {
         private void each(String sql, RowHandler handler) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setArray(1, connection.createArrayOf("text", schemaNames.toArray()));
-                if (sql.startsWith(RELATIONS)) {
+                if (sql.startsWith(RELATIONS) || sql.startsWith(SOME_RELATIONS)) {
                     statement.setArray(2, connection.createArrayOf("text", excluded.toArray()));
+                }
+                if (sql.startsWith(SOME_RELATIONS)) {
+                    statement.setArray(3, connection.createArrayOf("int8", only));
                 }
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -245,13 +315,88 @@ public final class SchemaReader {
         }
 
         /** The relations (tables, views) read: a CTE every per-relation query starts from. */
-        private static final String RELATIONS = "WITH rel AS (SELECT c.oid, c.relname FROM pg_class c "
+        private static final String RELATIONS_WHERE = "FROM pg_class c "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) "
                 + "AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND c.relname <> ALL (?) AND "
-                + notExtensionMember("pg_class", "c.oid") + ") ";
+                + notExtensionMember("pg_class", "c.oid");
+        private static final String RELATIONS = "WITH rel AS (SELECT c.oid, c.relname " + RELATIONS_WHERE + ") ";
+        /** The relations of {@link #only}: what a reading with a cache reads from the catalog. */
+        private static final String SOME_RELATIONS = "WITH rel AS (SELECT c.oid, c.relname " + RELATIONS_WHERE
+                + " AND c.oid::int8 = ANY (?)) ";
+
+        /** The relations this reading reads from the catalog. */
+        private String rel() {
+            return only == null ? RELATIONS : SOME_RELATIONS;
+        }
+
+        /**
+         * For each table (not view) to read, a key that names the versions of every catalog row the table's reading
+         * comes from (its pg_class row, columns, defaults, constraints, indexes, triggers, policies, parents, partition
+         * key, comments: each row's oid and {@code xmin}, unique in the whole cluster, so a copy of a database has the
+         * same keys and any change gives a new one), with the names it shows of other objects (column types, the
+         * tables and columns its foreign keys reference, trigger functions, parents) and a digest of the roles,
+         * schemas, collations, operator classes, access methods, tablespaces and extensions. A view's key is null:
+         * views are always read, their text depends on everything they select from.
+         */
+        private Map<Long, String> tableKeys() throws SQLException {
+            String epoch;
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(EPOCH)) {
+                rs.next();
+                epoch = rs.getString(1);
+            }
+            Map<Long, String> keys = new HashMap<>();
+            each(RELATIONS + TABLE_KEYS, rs -> keys.put(rs.getLong(1), rs.getString(2) == null ? null
+                    : epoch + " " + rs.getString(2)));
+            return keys;
+        }
+
+        private static final String EPOCH = "SELECT md5(coalesce(string_agg(x, ',' ORDER BY x), '')) FROM ("
+                + "SELECT 'r' || oid || ':' || rolname FROM pg_roles "
+                + "UNION ALL SELECT 'n' || oid || ':' || xmin::text FROM pg_namespace "
+                + "UNION ALL SELECT 'c' || oid || ':' || xmin::text FROM pg_collation WHERE oid >= 16384 "
+                + "UNION ALL SELECT 'o' || oid || ':' || xmin::text FROM pg_opclass WHERE oid >= 16384 "
+                + "UNION ALL SELECT 'f' || oid || ':' || xmin::text FROM pg_opfamily WHERE oid >= 16384 "
+                + "UNION ALL SELECT 'p' || oid || ':' || xmin::text FROM pg_operator WHERE oid >= 16384 "
+                + "UNION ALL SELECT 'a' || oid || ':' || xmin::text FROM pg_am WHERE oid >= 16384 "
+                + "UNION ALL SELECT 't' || oid || ':' || spcname FROM pg_tablespace "
+                + "UNION ALL SELECT 'e' || oid || ':' || xmin::text FROM pg_extension) s(x)";
+
+        private static final String TABLE_KEYS = "SELECT c.oid, CASE WHEN c.relkind IN ('r', 'p', 'f') THEN "
+                + "concat_ws(' ', c.oid, c.xmin::text, "
+                + "(SELECT string_agg(a.attnum || ':' || a.xmin::text || ':' || format_type(a.atttypid, a.atttypmod), "
+                + "',' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0), "
+                + "(SELECT string_agg(ad.oid || ':' || ad.xmin::text, ',' ORDER BY ad.oid) FROM pg_attrdef ad "
+                + "WHERE ad.adrelid = c.oid), "
+                + "(SELECT string_agg(con.oid || ':' || con.xmin::text || CASE WHEN con.confrelid <> 0 THEN ':' "
+                + "|| con.confrelid::regclass::text || ':' || (SELECT string_agg(fa.attname, ',' ORDER BY fa.attnum) "
+                + "FROM pg_attribute fa WHERE fa.attrelid = con.confrelid AND fa.attnum = ANY (con.confkey)) ELSE '' END, "
+                + "',' ORDER BY con.oid) FROM pg_constraint con WHERE con.conrelid = c.oid), "
+                + "(SELECT string_agg(i.indexrelid || ':' || i.xmin::text || ':' || ic.xmin::text || ':' "
+                + "|| i.indisvalid || i.indisready || i.indislive, ',' ORDER BY i.indexrelid) "
+                + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid), "
+                + "(SELECT string_agg(tg.oid || ':' || tg.xmin::text || ':' || tg.tgfoid::regprocedure::text, ',' "
+                + "ORDER BY tg.oid) FROM pg_trigger tg WHERE tg.tgrelid = c.oid), "
+                + "(SELECT string_agg(pol.oid || ':' || pol.xmin::text, ',' ORDER BY pol.oid) FROM pg_policy pol "
+                + "WHERE pol.polrelid = c.oid), "
+                + "(SELECT string_agg(inh.inhparent::regclass::text || ':' || inh.xmin::text, ',' ORDER BY inh.inhseqno) "
+                + "FROM pg_inherits inh WHERE inh.inhrelid = c.oid), "
+                + "(SELECT pt.xmin::text FROM pg_partitioned_table pt WHERE pt.partrelid = c.oid), "
+                + "(SELECT string_agg(x, ',' ORDER BY x) FROM ("
+                + "SELECT d.classoid || ':' || d.objoid || ':' || d.objsubid || ':' || d.xmin::text FROM pg_description d "
+                + "WHERE d.objoid = c.oid "
+                + "UNION ALL SELECT d.classoid || ':' || d.objoid || ':' || d.xmin::text FROM pg_index i "
+                + "JOIN pg_description d ON d.objoid = i.indexrelid WHERE i.indrelid = c.oid "
+                + "UNION ALL SELECT d.classoid || ':' || d.objoid || ':' || d.xmin::text FROM pg_constraint k "
+                + "JOIN pg_description d ON d.objoid = k.oid WHERE k.conrelid = c.oid "
+                + "UNION ALL SELECT d.classoid || ':' || d.objoid || ':' || d.xmin::text FROM pg_trigger t "
+                + "JOIN pg_description d ON d.objoid = t.oid WHERE t.tgrelid = c.oid "
+                + "UNION ALL SELECT d.classoid || ':' || d.objoid || ':' || d.xmin::text FROM pg_policy p "
+                + "JOIN pg_description d ON d.objoid = p.oid WHERE p.polrelid = c.oid) s(x))) END "
+                + "FROM rel JOIN pg_class c ON c.oid = rel.oid";
 
         private Map<Long, Relation> relations() throws SQLException {
-            String sql = RELATIONS + "SELECT c.oid, n.nspname, c.relname, c.relkind::text, c.relpersistence = 'u', "
+            String sql = rel() + "SELECT c.oid, n.nspname, c.relname, c.relkind::text, c.relpersistence = 'u', "
                     + "CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END, "
                     + "CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END, "
                     + "c.reloptions, ts.spcname, c.relrowsecurity, c.relforcerowsecurity, "
@@ -281,7 +426,7 @@ public final class SchemaReader {
         }
 
         private void columns(Map<Long, Relation> relations) throws SQLException {
-            String sql = RELATIONS + "SELECT a.attrelid, a.attname, "
+            String sql = rel() + "SELECT a.attrelid, a.attname, "
                     + "row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum)::int, "
                     + "format_type(a.atttypid, a.atttypmod), a.attnotnull, "
                     + "CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END, "
@@ -302,7 +447,7 @@ public final class SchemaReader {
         }
 
         private void constraints(Map<Long, Relation> relations) throws SQLException {
-            String sql = RELATIONS + "SELECT con.conrelid, con.conname, con.contype::text, "
+            String sql = rel() + "SELECT con.conrelid, con.conname, con.contype::text, "
                     + "pg_get_constraintdef(con.oid), "
                     + names("con.conkey", "con.conrelid") + ", "
                     + "CASE WHEN con.contype = 'f' THEN fn.nspname || '.' || fc.relname END, "
@@ -322,7 +467,7 @@ public final class SchemaReader {
         }
 
         private void indexes(Map<Long, Relation> relations) throws SQLException {
-            String sql = RELATIONS + "SELECT i.indrelid, ic.relname, pg_get_indexdef(i.indexrelid), am.amname, "
+            String sql = rel() + "SELECT i.indrelid, ic.relname, pg_get_indexdef(i.indexrelid), am.amname, "
                     + "(SELECT array_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k) "
                     + "FROM generate_series(1, i.indnkeyatts) k), "
                     + "(SELECT array_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k) "
@@ -340,7 +485,7 @@ public final class SchemaReader {
         }
 
         private void triggers(Map<Long, Relation> relations) throws SQLException {
-            String sql = RELATIONS + "SELECT tg.tgrelid, tg.tgname, pg_get_triggerdef(tg.oid), tg.tgenabled::text, "
+            String sql = rel() + "SELECT tg.tgrelid, tg.tgname, pg_get_triggerdef(tg.oid), tg.tgenabled::text, "
                     + "obj_description(tg.oid, 'pg_trigger') "
                     + "FROM rel JOIN pg_trigger tg ON tg.tgrelid = rel.oid WHERE NOT tg.tgisinternal";
             each(sql, rs -> relations.get(rs.getLong(1)).triggers.add(new Trigger(rs.getString(2), rs.getString(3),
@@ -348,7 +493,7 @@ public final class SchemaReader {
         }
 
         private void policies(Map<Long, Relation> relations) throws SQLException {
-            String sql = RELATIONS + "SELECT pol.polrelid, pol.polname, "
+            String sql = rel() + "SELECT pol.polrelid, pol.polname, "
                     + "CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' "
                     + "WHEN 'd' THEN 'DELETE' ELSE 'ALL' END, pol.polpermissive, "
                     + "(SELECT array_agg(CASE WHEN r = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(r) END) "
@@ -361,7 +506,7 @@ public final class SchemaReader {
         }
 
         private void inheritance(Map<Long, Relation> relations) throws SQLException {
-            String sql = RELATIONS + "SELECT inh.inhrelid, pn.nspname || '.' || pc.relname, c.relispartition "
+            String sql = rel() + "SELECT inh.inhrelid, pn.nspname || '.' || pc.relname, c.relispartition "
                     + "FROM rel JOIN pg_inherits inh ON inh.inhrelid = rel.oid JOIN pg_class c ON c.oid = rel.oid "
                     + "JOIN pg_class pc ON pc.oid = inh.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
                     + "ORDER BY inh.inhrelid, inh.inhseqno";

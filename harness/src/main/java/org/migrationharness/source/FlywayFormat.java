@@ -66,6 +66,16 @@ public final class FlywayFormat implements MigrationFormat {
         return Set.of(historyTable(config));
     }
 
+    /** Whether a folder holds a SQL callback Flyway runs at an event ({@code afterMigrate.sql}), in any sub-folder. */
+    public static boolean hasCallbacks(Path migrations) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(migrations)) {
+            return files.filter(java.nio.file.Files::isRegularFile)
+                    .anyMatch(f -> FlywayName.parse(f.getFileName().toString()).kind() == FlywayName.Kind.CALLBACK);
+        } catch (java.io.IOException e) {
+            return true; // the safe answer: Flyway itself runs the scripts
+        }
+    }
+
     /** The name of Flyway's history table for this configuration. */
     public static String historyTable(ServiceConfig config) {
         return config.flyway().getOrDefault("table", config.historyTableOr(DEFAULT_HISTORY_TABLE));
