@@ -5,6 +5,13 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
@@ -20,7 +27,9 @@ import org.migrationharness.source.MigrationSet;
 
 /**
  * Runs every check on migration sets, on one server. A check that cannot run because one it needs failed is
- * skipped, and every other check still runs: one run reports every defect, not only the first.
+ * skipped, and every other check still runs: one run reports every defect, not only the first. Several sets may be
+ * verified at the same time ({@link #verifyAll(List, int)}): each works in databases of its own, a service that depends
+ * on others too (it migrates them into its own databases).
  */
 public final class Verifier {
 
@@ -59,27 +68,159 @@ public final class Verifier {
     }
 
     /**
-     * Verifies several sets and reports the whole run. When the run is interrupted ({@link PostgresServer#interrupt()})
-     * it stops at once: the report holds the services that finished, names those that did not, and says so.
+     * Verifies several sets, one after another, and reports the whole run: {@link #verifyAll(List, int)} with one job.
      */
     public RunReport verifyAll(List<Target> targets) {
+        return verifyAll(targets, 1);
+    }
+
+    /**
+     * Verifies several sets, up to {@code jobs} at a time (each works in databases of its own on the one server), and
+     * reports the whole run: the services in the order of {@code targets}, each with its own checks' times, and the
+     * run's wall time. One job verifies them one after another, in the calling thread.
+     *
+     * <p>The listener hears the sets in the order of {@code targets}, never two calls at a time, a set's calls
+     * together: those of the first set not finished as they happen, those of a later set held until every set before
+     * it finished.
+     *
+     * <p>When the run is interrupted ({@link PostgresServer#interrupt()}) every set being verified stops at once and
+     * no other starts: the report holds the services that finished, names those that did not, and says so. A failure
+     * a check reports (a {@link HarnessException}) is that service's finding, as with {@link #verify}; any other
+     * exception starts no further set, lets those running finish, then is thrown (the first in the order of
+     * {@code targets}, the others suppressed by it).
+     *
+     * @param jobs how many sets to verify at a time, at least 1
+     */
+    public RunReport verifyAll(List<Target> targets, int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
+        }
         long start = System.nanoTime();
+        List<Target> all = List.copyOf(targets);
+        InSelectionOrder order = new InSelectionOrder(listener, all.size());
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Outcome> outcomes = new ArrayList<>();
+        int threads = Math.min(jobs, all.size());
+        if (threads <= 1) {
+            for (int i = 0; i < all.size(); i++) {
+                outcomes.add(run(i, all.get(i), order, failed));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, new VerifyThreads());
+            try {
+                List<Future<Outcome>> running = new ArrayList<>();
+                for (int i = 0; i < all.size(); i++) {
+                    int index = i;
+                    running.add(pool.submit(() -> run(index, all.get(index), order, failed)));
+                }
+                running.forEach(future -> outcomes.add(outcome(future)));
+            } finally {
+                pool.shutdown(); // every task has ended: the threads end too
+            }
+        }
+        throwFirstFailure(outcomes);
         List<ServiceReport> reports = new ArrayList<>();
         List<String> notVerified = new ArrayList<>();
-        for (Target target : targets) {
-            ServiceReport report = server.isInterrupted() ? null : verify(target.set(), target.options());
-            if (server.isInterrupted()) {
-                notVerified.add(target.set().name()); // its checks were cut short: no verdict
+        for (int i = 0; i < all.size(); i++) {
+            if (outcomes.get(i).report() == null) {
+                notVerified.add(all.get(i).set().name()); // not started, or its checks were cut short: no verdict
             } else {
-                reports.add(report);
+                reports.add(outcomes.get(i).report());
             }
         }
         return new RunReport("migration-harness", harnessVersion(), server.version(),
                 (System.nanoTime() - start) / 1_000_000, reports, server.isInterrupted(), notVerified);
     }
 
+    /**
+     * Verifies one target of {@link #verifyAll(List, int)}, unless the run was interrupted or another target failed
+     * with an exception that is no finding; a report cut short by an interrupt is no verdict.
+     */
+    private Outcome run(int index, Target target, InSelectionOrder order, AtomicBoolean failed) {
+        try {
+            try {
+                if (server.isInterrupted() || failed.get()) {
+                    return Outcome.NOT_VERIFIED;
+                }
+                ServiceReport report = verify(target.set(), target.options(), order.of(index));
+                return server.isInterrupted() ? Outcome.NOT_VERIFIED : new Outcome(report, null);
+            } finally {
+                order.finished(index);
+            }
+        } catch (RuntimeException | Error e) {
+            failed.set(true);
+            return new Outcome(null, e);
+        }
+    }
+
+    /** A target's outcome, waiting for it; the wait is not cut short by an interrupt of the calling thread. */
+    private static Outcome outcome(Future<Outcome> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the set's statements end only by PostgresServer.interrupt(): wait for them
+                } catch (ExecutionException e) {
+                    return new Outcome(null, e.getCause()); // run() catches every exception: not expected
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void throwFirstFailure(List<Outcome> outcomes) {
+        Throwable first = null;
+        for (Outcome outcome : outcomes) {
+            if (outcome.failure() == null) {
+                continue;
+            }
+            if (first == null) {
+                first = outcome.failure();
+            } else if (outcome.failure() != first) {
+                first.addSuppressed(outcome.failure());
+            }
+        }
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        if (first != null) {
+            throw new IllegalStateException(first);
+        }
+    }
+
+    /** What verifying one target gave: its report, or none (not verified), or the exception that ended it. */
+    private record Outcome(ServiceReport report, Throwable failure) {
+
+        static final Outcome NOT_VERIFIED = new Outcome(null, null);
+    }
+
+    /** The threads of {@link #verifyAll(List, int)}: daemon threads, so that none keeps a JVM alive. */
+    private static final class VerifyThreads implements ThreadFactory {
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "migration-harness-verify-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
     /** Verifies one set. */
     public ServiceReport verify(MigrationSet set, VerifyOptions options) {
+        return verify(set, options, listener);
+    }
+
+    private ServiceReport verify(MigrationSet set, VerifyOptions options, VerifyListener listener) {
         listener.serviceStarted(set.name(), set.format(), set.migrations().size());
         List<CheckResult> results = new ArrayList<>();
         ServiceReport.Status status = ServiceReport.Status.PASSED;

@@ -2,7 +2,12 @@ package org.migrationharness.check;
 
 import org.migrationharness.report.CheckResult;
 
-/** Hears a verification's progress, e.g. to show it on a console. Every method does nothing by default. */
+/**
+ * Hears a verification's progress, e.g. to show it on a console. Every method does nothing by default.
+ * {@link Verifier#verifyAll(java.util.List, int)} calls it one call at a time, a set's calls together, in selection
+ * order, from whichever thread verifies the set: an implementation needs no locking, but must not count on the
+ * thread that called {@code verifyAll}.
+ */
 public interface VerifyListener {
 
     VerifyListener NONE = new VerifyListener() {

@@ -35,10 +35,12 @@ final class VerifyCommand {
               --env E                  seed environment to load (repeatable; default: every one present)
             """ + Selection.POSTGRES_HELP + """
               --report-json FILE       write the JSON report there (its folder must exist: checked before the run)
+              --jobs N                 services verified at a time, each in databases of its own (default: the number
+                                       of processors; 1: one after another); progress and reports keep selection order
             """ + Selection.POSTGRES_NOTE;
 
     private static final Set<String> WITH_VALUE = Selection.withValue("--format", "--expected", "--seeds", "--env",
-            "--report-json");
+            "--report-json", "--jobs");
     private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--help");
 
     private final PrintStream out;
@@ -55,6 +57,7 @@ final class VerifyCommand {
             out.print(HELP);
             return 0;
         }
+        int jobs = jobs(args);
         List<Verifier.Target> targets = select(args);
         // a path that cannot be written fails now, not after the whole run
         Path reportJson = args.has("--report-json")
@@ -63,7 +66,7 @@ final class VerifyCommand {
         err.println("Starting PostgreSQL (" + settings.backend().id() + ") ...");
         try (PostgresServer server = PostgresServer.start(settings); SlowScriptNotice slow = SlowScriptNotice.watch(err)) {
             Selection.started(server, err);
-            RunReport report = new Verifier(server, new Progress(err)).verifyAll(targets);
+            RunReport report = new Verifier(server, new Progress(err)).verifyAll(targets, jobs);
             out.print(TextReport.render(report));
             if (reportJson != null) {
                 JsonReport.write(report, reportJson);
@@ -73,6 +76,25 @@ final class VerifyCommand {
             }
             return report.failed() ? 1 : 0;
         }
+    }
+
+    /** {@code --jobs N}: at least 1; by default the number of processors. */
+    private static int jobs(Args args) {
+        if (!args.has("--jobs")) {
+            return Math.max(1, Runtime.getRuntime().availableProcessors());
+        }
+        String value = args.get("--jobs").strip();
+        int jobs;
+        try {
+            jobs = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            jobs = 0;
+        }
+        if (jobs < 1) {
+            throw Args.usage("verify", "--jobs takes how many services to verify at a time: a whole number of at least 1"
+                    + " (1 verifies them one after another), not '" + value + "'.");
+        }
+        return jobs;
     }
 
     private List<Verifier.Target> select(Args args) {
@@ -101,7 +123,10 @@ final class VerifyCommand {
         return targets;
     }
 
-    /** Progress on stderr: one line per check as it finishes. */
+    /**
+     * Progress on stderr: one line per check as it finishes. With several jobs the verifier passes the services in
+     * selection order, one at a time, so that one service's lines stay together.
+     */
     private static final class Progress implements VerifyListener {
 
         private final PrintStream err;
