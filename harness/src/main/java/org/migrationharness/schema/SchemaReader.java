@@ -333,9 +333,11 @@ public final class SchemaReader {
          * For each table (not view) to read, a key that names the versions of every catalog row the table's reading
          * comes from (its pg_class row, columns, defaults, constraints, indexes, triggers, policies, parents, partition
          * key, comments: each row's oid and {@code xmin}, unique in the whole cluster, so a copy of a database has the
-         * same keys and any change gives a new one), with the names it shows of other objects (column types, the
-         * tables and columns its foreign keys reference, trigger functions, parents) and a digest of the roles,
-         * schemas, collations, operator classes, access methods, tablespaces and extensions. A view's key is null:
+         * same keys and any change gives a new one), with the names it shows of other objects (the tables and columns
+         * its foreign keys reference, trigger functions, parents) and a digest of what else it names: roles, schemas,
+         * the types a migration creates (enums, domains, ranges, composite types), collations, operator classes,
+         * access methods, tablespaces, extensions. A table used as a column's type is named by its own key. A view's
+         * key is null:
          * views are always read, their text depends on everything they select from.
          */
         private Map<Long, String> tableKeys() throws SQLException {
@@ -360,11 +362,14 @@ public final class SchemaReader {
                 + "UNION ALL SELECT 'p' || oid || ':' || xmin::text FROM pg_operator WHERE oid >= 16384 "
                 + "UNION ALL SELECT 'a' || oid || ':' || xmin::text FROM pg_am WHERE oid >= 16384 "
                 + "UNION ALL SELECT 't' || oid || ':' || spcname FROM pg_tablespace "
-                + "UNION ALL SELECT 'e' || oid || ':' || xmin::text FROM pg_extension) s(x)";
+                + "UNION ALL SELECT 'e' || oid || ':' || xmin::text FROM pg_extension "
+                + "UNION ALL SELECT 'y' || t.oid || ':' || t.xmin::text FROM pg_type t WHERE t.oid >= 16384 "
+                + "AND (t.typtype IN ('e', 'd', 'r', 'm') OR t.typtype = 'c' "
+                + "AND (SELECT tc.relkind FROM pg_class tc WHERE tc.oid = t.typrelid) = 'c')) s(x)";
 
         private static final String TABLE_KEYS = "SELECT c.oid, CASE WHEN c.relkind IN ('r', 'p', 'f') THEN "
                 + "concat_ws(' ', c.oid, c.xmin::text, "
-                + "(SELECT string_agg(a.attnum || ':' || a.xmin::text || ':' || format_type(a.atttypid, a.atttypmod), "
+                + "(SELECT string_agg(a.attnum || ':' || a.xmin::text || ':' || a.atttypid || ':' || a.atttypmod, "
                 + "',' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0), "
                 + "(SELECT string_agg(ad.oid || ':' || ad.xmin::text, ',' ORDER BY ad.oid) FROM pg_attrdef ad "
                 + "WHERE ad.adrelid = c.oid), "
