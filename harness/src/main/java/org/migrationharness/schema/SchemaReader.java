@@ -177,7 +177,7 @@ public final class SchemaReader {
     /** Sets every setting for the current transaction, in one round trip. */
     private static void setConfig(Connection connection, Map<String, String> values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT set_config(name, setting, true) FROM unnest(?, ?) s(name, setting)")) {
+                "SELECT set_config(name, setting, true) FROM unnest(CAST(? AS text[]), CAST(? AS text[])) s(name, setting)")) {
             statement.setArray(1, connection.createArrayOf("text", values.keySet().toArray()));
             statement.setArray(2, connection.createArrayOf("text", values.values().toArray()));
             statement.execute();
