@@ -80,6 +80,15 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule value_types_in_report_are_records_or_enums = classes()
             .that().resideInAPackage("org.migrationharness.report..").and().arePublic()
-            .and().haveSimpleNameNotEndingWith("Report")
+            .and().haveSimpleNameNotEndingWith("Report").and().areNotInterfaces()
             .should().beRecords().orShould().beEnums();
+
+    /** A report format's classes: what implements the seam of report formats. */
+    private static final DescribedPredicate<JavaClass> A_REPORT_FORMAT = JavaClass.Predicates
+            .implement(org.migrationharness.report.ReportWriter.class).as("a report format's class");
+
+    @ArchTest
+    static final ArchRule report_formats_are_found_through_the_seam = noClasses()
+            .that().resideOutsideOfPackage("org.migrationharness.report..")
+            .should().dependOnClassesThat(A_REPORT_FORMAT);
 }

@@ -14,7 +14,6 @@ import org.migrationharness.check.Verifier;
 import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.postgres.PostgresSettings;
 import org.migrationharness.report.CheckResult;
-import org.migrationharness.report.JsonReport;
 import org.migrationharness.report.RunReport;
 import org.migrationharness.report.ServiceReport;
 import org.migrationharness.report.TextReport;
@@ -34,13 +33,15 @@ final class VerifyCommand {
               --seeds DIR              seed fixtures: DIR/<environment>/ (default for a service: seeds/<service>/)
               --env E                  seed environment to load (repeatable; default: every one present)
             """ + Selection.POSTGRES_HELP + """
-              --report-json FILE       write the JSON report there (its folder must exist: checked before the run)
+              --report FORMAT=FILE     write a report there (repeatable); FORMAT: json, junit-xml, sarif (2.1.0),
+                                       markdown; its folder must exist (checked before the run)
+              --report-json FILE       the same as --report json=FILE
               --jobs N                 services verified at a time, each in databases of its own (default: the number
                                        of processors; 1: one after another); progress and reports keep selection order
             """ + Selection.POSTGRES_NOTE;
 
     private static final Set<String> WITH_VALUE = Selection.withValue("--format", "--expected", "--seeds", "--env",
-            "--report-json", "--jobs");
+            "--report-json", "--report", "--jobs");
     private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--help");
 
     private final PrintStream out;
@@ -60,17 +61,14 @@ final class VerifyCommand {
         int jobs = jobs(args);
         List<Verifier.Target> targets = select(args);
         // a path that cannot be written fails now, not after the whole run
-        Path reportJson = args.has("--report-json")
-                ? OutputFile.check("--report-json", args.get("--report-json"), "report.json") : null;
+        ReportTargets reports = ReportTargets.of(args);
         PostgresSettings settings = Selection.postgres(args);
         err.println("Starting PostgreSQL (" + settings.backend().id() + ") ...");
         try (PostgresServer server = PostgresServer.start(settings); SlowScriptNotice slow = SlowScriptNotice.watch(err)) {
             Selection.started(server, err);
             RunReport report = new Verifier(server, new Progress(err)).verifyAll(targets, jobs);
             out.print(TextReport.render(report));
-            if (reportJson != null) {
-                JsonReport.write(report, reportJson);
-            }
+            reports.write(report);
             if (report.services().stream().anyMatch(s -> s.status() == ServiceReport.Status.ERROR)) {
                 return ErrorCode.ENVIRONMENT.exitCode();
             }

@@ -2,8 +2,6 @@ package org.migrationharness.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -12,15 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
-import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.internal.Secrets;
 
-/** Writes and reads the JSON report of CONTRACT.md. */
-public final class JsonReport {
+/** Writes and reads the JSON report of CONTRACT.md: {@code --report json=FILE} (or {@code --report-json FILE}). */
+public final class JsonReport implements ReportWriter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonReport() {
+    /** For {@link java.util.ServiceLoader}; the static methods need no instance. */
+    public JsonReport() {
     }
 
     public static String toJson(RunReport report) {
@@ -32,21 +30,19 @@ public final class JsonReport {
         }
     }
 
-    /**
-     * Writes the report to {@code file}, replacing it if it exists. Its folder must exist: nothing is created, so a
-     * mistyped path fails instead of leaving a report where nobody looks.
-     */
-    public static void write(RunReport report, Path file) {
-        try {
-            Files.writeString(file, toJson(report));
-        } catch (NoSuchFileException e) {
-            throw new HarnessException(ErrorCode.INPUT, "Cannot write the JSON report to " + DisplayPath.of(file)
-                    + ": its folder " + DisplayPath.of(file.toAbsolutePath().getParent()) + " does not exist.\n"
-                    + "Create the folder first, or give a path in an existing folder.", e);
-        } catch (IOException e) {
-            throw new HarnessException(ErrorCode.INPUT, "Cannot write the JSON report to " + DisplayPath.of(file) + ": "
-                    + e.getMessage() + "\nCheck that the path is a file in a writable folder.", e);
-        }
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public String exampleFile() {
+        return "report.json";
+    }
+
+    @Override
+    public String render(RunReport report) {
+        return toJson(report);
     }
 
     public static RunReport read(Path file) {

@@ -22,7 +22,7 @@ class JsonReportTests {
     void should_write_the_report_and_read_it_back() {
         Path file = tmp.resolve("report.json");
 
-        JsonReport.write(report, file);
+        new JsonReport().write(report, file);
 
         assertThat(JsonReport.read(file)).isEqualTo(report);
     }
@@ -31,9 +31,9 @@ class JsonReportTests {
     void should_not_create_a_missing_folder_but_say_which_one_is_missing() {
         Path file = tmp.resolve("reports/report.json");
 
-        assertThatThrownBy(() -> JsonReport.write(report, file))
+        assertThatThrownBy(() -> new JsonReport().write(report, file))
                 .isInstanceOfSatisfying(HarnessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT))
-                .hasMessage("Cannot write the JSON report to " + file + ": its folder " + tmp + "/reports does not exist.\n"
+                .hasMessage("Cannot write the json report to " + file + ": its folder " + tmp + "/reports does not exist.\n"
                         + "Create the folder first, or give a path in an existing folder.");
         assertThat(tmp.resolve("reports")).doesNotExist();
     }
