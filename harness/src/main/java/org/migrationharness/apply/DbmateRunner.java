@@ -65,8 +65,7 @@ public final class DbmateRunner implements MigrationRunner {
         protected String outsideTransaction(Migration migration, Script script, boolean up) {
             String section = up ? "up" : "down";
             if (execution(migration, script, up) == Execution.WHOLE_SCRIPT) {
-                return "put the statement in a migration of its own: dbmate sends a transaction:false section as one"
-                        + " query, and PostgreSQL runs a query of several statements as one transaction";
+                return ownMigrationAdvice("dbmate", "a transaction:false section");
             }
             return "write the section's marker in " + script.fileName() + " as \"-- migrate:" + section
                     + " transaction:false\"";

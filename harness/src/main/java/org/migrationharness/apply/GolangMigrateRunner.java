@@ -50,8 +50,7 @@ public final class GolangMigrateRunner implements MigrationRunner {
 
         @Override
         protected String outsideTransaction(Migration migration, Script script, boolean up) {
-            return "put the statement in a migration file of its own: golang-migrate sends " + script.fileName()
-                    + " as one query, and PostgreSQL runs a query of several statements as one transaction";
+            return ownMigrationAdvice("golang-migrate", script.fileName());
         }
     }
 

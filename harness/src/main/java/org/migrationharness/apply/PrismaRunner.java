@@ -69,8 +69,7 @@ public final class PrismaRunner implements MigrationRunner {
 
         @Override
         protected String outsideTransaction(Migration migration, Script script, boolean up) {
-            return "put the statement in a migration of its own: Prisma sends " + shown(script)
-                    + " as one query, and PostgreSQL runs a query of several statements as one transaction";
+            return ownMigrationAdvice("Prisma", shown(script));
         }
 
         /** Every up script is a migration.sql: named with its folder, {@code 20240101120000_init/migration.sql}. */

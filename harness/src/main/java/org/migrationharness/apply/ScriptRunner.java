@@ -54,6 +54,18 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
     }
 
     /**
+     * The advice for a tool that sends a whole script (or section) as one query: PostgreSQL runs such a query as one
+     * transaction, so a statement that cannot run in one needs a migration of its own.
+     *
+     * @param tool the tool, e.g. {@code golang-migrate}
+     * @param sent what it sends as one query, e.g. the file name
+     */
+    protected static String ownMigrationAdvice(String tool, String sent) {
+        return "put the statement in a migration of its own: " + tool + " sends " + sent
+                + " as one query, and PostgreSQL runs a query of several statements as one transaction";
+    }
+
+    /**
      * How this format declares a script that must run outside a transaction, told to the user when a statement is
      * refused inside the one the tool opened ({@code add "-- +goose NO TRANSACTION" to 3_x.sql}); null when the tool
      * has no transaction to avoid.
