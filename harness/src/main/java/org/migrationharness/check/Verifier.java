@@ -55,6 +55,8 @@ public final class Verifier {
                 new FileChecks(CheckId.NAMING_FILE),
                 new FileChecks(CheckId.ORDER_DUPLICATE_VERSION),
                 new DownMissingCheck(),
+                new HistoryCheck(CheckId.HISTORY_MODIFIED),
+                new HistoryCheck(CheckId.HISTORY_OUT_OF_ORDER),
                 new UpApplyCheck(),
                 new ExpectedSchemaCheck(),
                 new NamingObjectCheck(),

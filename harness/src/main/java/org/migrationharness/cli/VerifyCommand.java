@@ -1,6 +1,7 @@
 package org.migrationharness.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.migrationharness.ErrorCode;
+import org.migrationharness.HarnessException;
+import org.migrationharness.check.HistoryBase;
 import org.migrationharness.check.VerifyListener;
 import org.migrationharness.check.VerifyOptions;
 import org.migrationharness.check.Verifier;
@@ -16,7 +19,9 @@ import org.migrationharness.postgres.PostgresSettings;
 import org.migrationharness.report.CheckResult;
 import org.migrationharness.report.RunReport;
 import org.migrationharness.report.ServiceReport;
+import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.report.TextReport;
+import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.source.Repository;
 
 /** {@code verify}: every check on the selected services or folders, on one server. */
@@ -32,6 +37,9 @@ final class VerifyCommand {
               --expected FILE          expected schema to compare with (default for a service: its expected-schema.json)
               --seeds DIR              seed fixtures: DIR/<environment>/ (default for a service: seeds/<service>/)
               --env E                  seed environment to load (repeatable; default: every one present)
+              --base-dir DIR           the base the history checks (history.modified, history.out-of-order) compare
+                                       with: for --migrations X, the base's version of X; for --service/--all, the
+                                       root of a checkout of the repository at the base (without it: skipped)
             """ + Selection.POSTGRES_HELP + """
               --report FORMAT=FILE     write a report there (repeatable); FORMAT: json, junit-xml, sarif (2.1.0),
                                        markdown; its folder must exist (checked before the run)
@@ -41,7 +49,7 @@ final class VerifyCommand {
             """ + Selection.POSTGRES_NOTE;
 
     private static final Set<String> WITH_VALUE = Selection.withValue("--format", "--expected", "--seeds", "--env",
-            "--report-json", "--report", "--jobs");
+            "--report-json", "--report", "--jobs", "--base-dir");
     private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--help");
 
     private final PrintStream out;
@@ -104,6 +112,7 @@ final class VerifyCommand {
         }
         Path seeds = args.has("--seeds") ? Path.of(args.get("--seeds")) : null;
         List<String> environments = args.all("--env");
+        Path baseDir = baseDir(args, entries);
         List<Verifier.Target> targets = new ArrayList<>();
         for (Selection.Entry entry : entries) {
             VerifyOptions options;
@@ -116,9 +125,56 @@ final class VerifyCommand {
             } else {
                 options = new VerifyOptions(expected, expected != null, seeds, environments);
             }
+            if (baseDir != null) {
+                options = options.withBase(base(baseDir, entry));
+            }
             targets.add(new Verifier.Target(entry.set(), options));
         }
         return targets;
+    }
+
+    /**
+     * {@code --base-dir DIR}, checked: it must exist, and name one folder's base ({@code --migrations X}) or a
+     * repository checkout ({@code --service}, {@code --all}), not both at once.
+     */
+    private static Path baseDir(Args args, List<Selection.Entry> entries) {
+        if (!args.has("--base-dir")) {
+            return null;
+        }
+        Path dir = Path.of(args.get("--base-dir"));
+        if (!Files.isDirectory(dir)) {
+            throw new HarnessException(ErrorCode.INPUT, "No base folder at " + DisplayPath.of(dir) + " (from --base-dir).\n"
+                    + "Give the base's version of the migrations folder (with --migrations) or the root of a checkout of"
+                    + " the repository at the base (with --service or --all), e.g. from git worktree add.");
+        }
+        long folders = entries.stream().filter(e -> e.service() == null).count();
+        if (folders > 0 && (folders > 1 || entries.size() > 1)) {
+            throw Args.usage("verify", "--base-dir names the base of one --migrations folder, or a repository checkout"
+                    + " for --service/--all, but " + entries.size() + " migration sets are selected, " + folders
+                    + " of them by --migrations. Verify such a folder on its own with its --base-dir.");
+        }
+        return dir;
+    }
+
+    /**
+     * The base of one selected set, read by the same reader in the same format: a folder's base is {@code --base-dir}
+     * itself; a service's is its folder at the same place under the checkout, or none (a new service).
+     */
+    private static HistoryBase base(Path dir, Selection.Entry entry) {
+        Path folder = dir;
+        if (entry.service() != null) {
+            Path service = entry.repository().serviceFolder(entry.service()).toAbsolutePath().normalize();
+            folder = dir.resolve(entry.repository().root().toAbsolutePath().normalize().relativize(service).toString());
+            if (!Files.isDirectory(folder)) {
+                return new HistoryBase(folder, null);
+            }
+        }
+        try {
+            return new HistoryBase(folder, MigrationSetReader.read(folder, entry.set().name(), entry.set().format()));
+        } catch (HarnessException e) {
+            throw new HarnessException(e.code(), "The base " + DisplayPath.of(folder) + " (from --base-dir) cannot be"
+                    + " read as " + entry.set().format() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -14,7 +14,9 @@ public enum CheckId {
     IDEMPOTENCY_SEED("idempotency.seed", "loading the seeds a second time changed data or failed"),
     NAMING_FILE("naming.file", "a file in the migrations folder does not follow the format's naming rule"),
     ORDER_DUPLICATE_VERSION("order.duplicate-version", "two migrations share a version"),
-    NAMING_OBJECT("naming.object", "a database object's name breaks the naming convention");
+    NAMING_OBJECT("naming.object", "a database object's name breaks the naming convention"),
+    HISTORY_MODIFIED("history.modified", "a migration that exists on the base was edited, renamed or deleted"),
+    HISTORY_OUT_OF_ORDER("history.out-of-order", "a new migration sorts before the newest migration on the base");
 
     private final String id;
     private final String meaning;

@@ -1,0 +1,3 @@
+CREATE OR REPLACE FUNCTION greeting(name text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'Hello, ' || name
+$$;

@@ -1,0 +1,4 @@
+-- repeatable: edited freely, Flyway applies it again when its checksum changes
+CREATE OR REPLACE FUNCTION greeting(name text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'Hello, ' || name || '!'
+$$;

@@ -1,0 +1,3 @@
+-- a phone number per account
+ALTER TABLE accounts
+    ADD COLUMN phone varchar(32);
