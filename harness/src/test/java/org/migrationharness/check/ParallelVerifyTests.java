@@ -186,7 +186,8 @@ class ParallelVerifyTests {
         @Override
         public void checkFinished(String service, CheckResult result) {
             record("finished " + service + " " + result.check());
-            if (failure != null && service.equals("par_throws")) {
+            // after up.apply (a migration on the server): the other job has started by then, even on a loaded machine
+            if (failure != null && service.equals("par_throws") && result.check().equals("up.apply")) {
                 throw failure;
             }
         }
