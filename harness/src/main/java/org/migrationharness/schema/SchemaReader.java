@@ -105,6 +105,9 @@ public final class SchemaReader {
     /**
      * Reads as {@link #read(Connection, List, Set)} does, taking each table whose catalog rows are the very versions a
      * reading with the same {@code cache} saw (in this database or a copy of it) from the cache instead of the catalog.
+     * Only a reading in a transaction of its own (autocommit on) uses the cache: it sees committed catalog rows, whose
+     * {@code xmin} differs from version to version; inside the caller's transaction, a row it changed twice keeps one
+     * {@code xmin}, so every table is read.
      *
      * @param cache tables read before on the same server, or null to read every one
      */
@@ -128,7 +131,7 @@ public final class SchemaReader {
             Map<String, String> previous = currentSettings(connection);
             applySettings(connection);
             try {
-                return new Query(connection, wanted, excluded, cache).snapshot();
+                return new Query(connection, wanted, excluded, null).snapshot();
             } finally {
                 restoreSettings(connection, previous);
             }

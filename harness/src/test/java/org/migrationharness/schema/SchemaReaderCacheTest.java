@@ -113,4 +113,29 @@ class SchemaReaderCacheTest {
             server.dropDatabase(copy);
         }
     }
+
+    @Test
+    void should_read_every_table_inside_the_callers_transaction() throws Exception {
+        SchemaReader.Cache cache = new SchemaReader.Cache();
+        Database copy = server.cloneDatabase(rich, "cache_in_transaction");
+        try (java.sql.Connection connection = copy.connect()) {
+            connection.setAutoCommit(false);
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE shop.cache ADD COLUMN at date");
+                SchemaReader.read(connection, List.of(), HISTORY, cache);
+                // the same transaction changes the column's row again: its xmin stays the same
+                statement.execute("ALTER TABLE shop.cache ALTER COLUMN at SET NOT NULL");
+
+                SchemaSnapshot second = SchemaReader.read(connection, List.of(), HISTORY, cache);
+
+                assertThat(second.tables()).filteredOn(t -> t.name().equals("cache")).singleElement()
+                        .satisfies(t -> assertThat(t.column("at").orElseThrow().notNull()).isTrue());
+                assertThat(cache.reused()).isZero();
+            } finally {
+                connection.rollback();
+            }
+        } finally {
+            server.dropDatabase(copy);
+        }
+    }
 }
