@@ -56,6 +56,9 @@ public final class ServiceChecks {
         Lazy report = new Lazy(() -> new Verifier(server).verify(set, options));
         List<DynamicNode> nodes = new ArrayList<>();
         for (CheckId check : Verifier.checkIds()) {
+            if (check.needsBase() && options.base() == null) {
+                continue; // a test suite has no base to compare with: verify --base-dir runs these on a pull request
+            }
             Predicate<Finding> mine = f -> f.check().equals(check.id()) && (!check.perMigration() || f.migration() == null);
             nodes.add(DynamicTest.dynamicTest(check.id(), () -> assertPassed(report.get(), check, mine, service)));
         }

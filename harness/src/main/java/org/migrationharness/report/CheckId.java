@@ -34,6 +34,11 @@ public enum CheckId {
         return meaning;
     }
 
+    /** Whether the check compares the set with a base (another state of its folder), which a run may not have. */
+    public boolean needsBase() {
+        return this == HISTORY_MODIFIED || this == HISTORY_OUT_OF_ORDER;
+    }
+
     /** Whether the check judges each migration on its own (its findings name a migration). */
     public boolean perMigration() {
         return this == DOWN_MISSING || this == DOWN_APPLY || this == DOWN_LEAVES_TRACE || this == UP_REAPPLY_DIFFERS;
