@@ -16,6 +16,7 @@ import org.migrationharness.check.VerifyOptions;
 import org.migrationharness.check.Verifier;
 import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.postgres.PostgresSettings;
+import org.migrationharness.report.CheckId;
 import org.migrationharness.report.CheckResult;
 import org.migrationharness.report.RunReport;
 import org.migrationharness.report.ServiceReport;
@@ -46,10 +47,11 @@ final class VerifyCommand {
               --report-json FILE       the same as --report json=FILE
               --jobs N                 services verified at a time, each in databases of its own (default: the number
                                        of processors; 1: one after another); progress and reports keep selection order
+              --explain CHECK          print what a check proves, a failing example and the fix, then exit
             """ + Selection.POSTGRES_NOTE;
 
     private static final Set<String> WITH_VALUE = Selection.withValue("--format", "--expected", "--seeds", "--env",
-            "--report-json", "--report", "--jobs", "--base-dir");
+            "--report-json", "--report", "--jobs", "--base-dir", "--explain");
     private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--help");
 
     private final PrintStream out;
@@ -65,6 +67,9 @@ final class VerifyCommand {
         if (args.has("--help")) {
             out.print(HELP);
             return 0;
+        }
+        if (args.has("--explain")) {
+            return explain(args.get("--explain"));
         }
         int jobs = jobs(args);
         List<Verifier.Target> targets = select(args);
@@ -101,6 +106,18 @@ final class VerifyCommand {
                     + " (1 verifies them one after another), not '" + value + "'.");
         }
         return jobs;
+    }
+
+    /** {@code --explain CHECK}: the check's explanation on stdout. */
+    private int explain(String id) {
+        CheckId check = Verifier.checkIds().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> Args.usage("verify", "--explain: no check " + id + ". The checks: "
+                        + Verifier.checkIds().stream().map(CheckId::id).collect(java.util.stream.Collectors.joining(", "))
+                        + "."));
+        out.println(check.id() + ": " + check.meaning());
+        out.println();
+        out.print(check.explanation());
+        return 0;
     }
 
     private List<Verifier.Target> select(Args args) {

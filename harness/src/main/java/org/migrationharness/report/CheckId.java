@@ -34,6 +34,21 @@ public enum CheckId {
         return meaning;
     }
 
+    /**
+     * What the check proves, when it fails, a failing example and the fix ({@code verify --explain}): the text of
+     * {@code checks/<id>.txt} beside this class.
+     */
+    public String explanation() {
+        try (java.io.InputStream in = CheckId.class.getResourceAsStream("checks/" + id + ".txt")) {
+            if (in == null) {
+                throw new IllegalStateException("No explanation of check " + id + " in the harness's jar.");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Whether the check compares the set with a base (another state of its folder), which a run may not have. */
     public boolean needsBase() {
         return this == HISTORY_MODIFIED || this == HISTORY_OUT_OF_ORDER;

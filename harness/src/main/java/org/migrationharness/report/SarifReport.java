@@ -47,13 +47,15 @@ public final class SarifReport implements ReportWriter {
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ArrayNode rules = driver.putArray("rules");
         for (CheckId check : CheckId.values()) {
-            addRule(rules, ruleIndex, check.id(), check.meaning());
+            addRule(rules, ruleIndex, check.id(), check.meaning(), check.explanation());
         }
         for (ServiceReport service : report.services()) {
             for (Finding finding : service.findings()) {
                 if (!ruleIndex.containsKey(finding.check())) {
-                    addRule(rules, ruleIndex, finding.check(), finding.check().startsWith("lint.")
-                            ? "an unsafe operation found in the SQL text" : "a check of migration-harness");
+                    String meaning = finding.check().startsWith("lint.")
+                            ? "an unsafe operation found in the SQL text" : "a check of migration-harness";
+                    addRule(rules, ruleIndex, finding.check(), meaning,
+                            "migration-harness check " + finding.check() + ": " + meaning + ".");
                 }
             }
         }
@@ -99,12 +101,13 @@ public final class SarifReport implements ReportWriter {
         }
     }
 
-    private static void addRule(ArrayNode rules, Map<String, Integer> index, String id, String meaning) {
+    /** A rule: its id, its meaning, and as help what it proves, a failing example and the fix (verify --explain). */
+    private static void addRule(ArrayNode rules, Map<String, Integer> index, String id, String meaning, String help) {
         index.put(id, rules.size());
         ObjectNode rule = rules.addObject();
         rule.put("id", id);
         rule.putObject("shortDescription").put("text", meaning);
-        rule.putObject("help").put("text", "migration-harness check " + id + ": " + meaning + ".");
+        rule.putObject("help").put("text", help);
     }
 
     private static String level(Severity severity) {

@@ -135,6 +135,8 @@ class ReportWriterTests {
                 .doesNotHaveDuplicates();
         assertThat(driver.get("rules").get(rules.indexOf("down.leaves-trace")).get("shortDescription").get("text")
                 .asText()).isEqualTo(CheckId.DOWN_LEAVES_TRACE.meaning());
+        assertThat(driver.get("rules").get(rules.indexOf("down.leaves-trace")).get("help").get("text").asText())
+                .as("the rule's help is verify --explain's text").isEqualTo(CheckId.DOWN_LEAVES_TRACE.explanation());
 
         JsonNode results = run.get("results");
         assertThat(results).hasSize(5);
