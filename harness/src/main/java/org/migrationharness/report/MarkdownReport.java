@@ -1,10 +1,8 @@
 package org.migrationharness.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code --report markdown=FILE}: a pull-request summary, readable as plain text in a terminal too. A heading with the
@@ -72,14 +70,7 @@ public final class MarkdownReport implements ReportWriter {
         }
         StringBuilder skipped = new StringBuilder();
         for (ServiceReport service : report.services()) {
-            Map<String, List<String>> byReason = new LinkedHashMap<>();
-            for (CheckResult check : service.checks()) {
-                if (check.status() == CheckResult.Status.SKIPPED) {
-                    byReason.computeIfAbsent(check.reason() == null ? "no reason given" : check.reason(),
-                            r -> new ArrayList<>()).add(check.check());
-                }
-            }
-            byReason.forEach((reason, checks) -> skipped.append("- ").append(inline(service.service())).append(": ")
+            service.skippedByReason().forEach((reason, checks) -> skipped.append("- ").append(inline(service.service())).append(": ")
                     .append(String.join(", ", checks)).append(" — ").append(inline(reason)).append('\n'));
         }
         if (!skipped.isEmpty()) {

@@ -48,4 +48,16 @@ public record ServiceReport(String service, String format, int migrations, Statu
     public long warningCount() {
         return findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
     }
+
+    /** The skipped checks by reason, in the order they ran: {@code no seeds folder -> [seed.load, ...]}. */
+    public java.util.Map<String, List<String>> skippedByReason() {
+        java.util.Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        for (CheckResult check : checks) {
+            if (check.status() == CheckResult.Status.SKIPPED) {
+                byReason.computeIfAbsent(check.reason() == null ? "no reason given" : check.reason(),
+                        r -> new java.util.ArrayList<>()).add(check.check());
+            }
+        }
+        return byReason;
+    }
 }

@@ -1,7 +1,6 @@
 package org.migrationharness.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +17,7 @@ public final class TextReport {
     public static String render(RunReport report) {
         StringBuilder out = new StringBuilder();
         for (ServiceReport service : report.services()) {
-            Map<String, List<String>> skipped = skipped(service);
+            Map<String, List<String>> skipped = service.skippedByReason();
             out.append('\n').append(service.service()).append(":\n");
             out.append("  config: ").append(service.config() == null ? "none (no harness.yaml: every setting at its default)"
                     : service.config()).append('\n');
@@ -36,18 +35,6 @@ public final class TextReport {
         }
         out.append('\n').append(summary(report));
         return out.toString();
-    }
-
-    /** The skipped checks of a service by reason, in the order they ran: {@code no seeds folder -> [seed.load, ...]}. */
-    private static Map<String, List<String>> skipped(ServiceReport service) {
-        Map<String, List<String>> byReason = new LinkedHashMap<>();
-        for (CheckResult check : service.checks()) {
-            if (check.status() == CheckResult.Status.SKIPPED) {
-                byReason.computeIfAbsent(check.reason() == null ? "no reason given" : check.reason(),
-                        r -> new ArrayList<>()).add(check.check());
-            }
-        }
-        return byReason;
     }
 
     private static String indentContinuation(String message) {
