@@ -59,12 +59,12 @@ public final class FlywayRunner implements MigrationRunner {
 
         private final MigrationSet set;
         private final Database database;
-        private final boolean direct;
+        /** Whether {@link #step} may run scripts itself: looked up on the first step (it reads the folder). */
+        private Boolean direct;
 
         Bound(MigrationSet set, Database database) {
             this.set = set;
             this.database = database;
-            this.direct = direct(set);
         }
 
         private Timeouts timeouts() {
@@ -162,15 +162,12 @@ public final class FlywayRunner implements MigrationRunner {
          */
         @Override
         public List<String> step(Migration migration) {
-            if (direct && !migration.up().text().toUpperCase(java.util.Locale.ROOT).contains("STDIN")) {
-                boolean[] applied = {false};
-                run(migration.up(), "up", connection -> {
-                    addToHistory(connection, migration);
-                    applied[0] = true;
-                });
-                if (applied[0]) {
-                    return List.of(migration.version().text());
-                }
+            if (direct == null) {
+                direct = direct(set);
+            }
+            if (direct && !migration.up().text().toUpperCase(java.util.Locale.ROOT).contains("STDIN")
+                    && run(migration.up(), "up", connection -> addToHistory(connection, migration))) {
+                return List.of(migration.version().text());
             }
             return migrate(migration.version().text(), false);
         }
@@ -193,10 +190,12 @@ public final class FlywayRunner implements MigrationRunner {
         /**
          * Runs a script's statements as Flyway runs a script (in one transaction unless its .sql.conf says
          * executeInTransaction=false or a statement cannot run in one; then statement by statement, each committing on
-         * its own), then the bookkeeping, in the same transaction. Does nothing, and runs no bookkeeping, when Flyway's
-         * history table does not exist yet on a way up (Flyway creates it).
+         * its own), then the bookkeeping, in the same transaction.
+         *
+         * @return false, having done nothing, when on a way up Flyway's history table does not exist yet (Flyway
+         *         creates it)
          */
-        private void run(Script script, String direction, Bookkeeping bookkeeping) {
+        private boolean run(Script script, String direction, Bookkeeping bookkeeping) {
             List<SqlStatement> statements = SqlScript.split(text(script));
             Path file = script.file();
             boolean transactional = FlywayFormat.executeInTransaction(script, set.config())
@@ -204,7 +203,7 @@ public final class FlywayRunner implements MigrationRunner {
             RunningScripts.started(file, direction, database.name());
             try (Connection connection = database.connectAsPsql()) {
                 if (direction.equals("up") && !historyExists(connection)) {
-                    return;
+                    return false;
                 }
                 setSearchPath(connection);
                 try (Statement session = connection.createStatement()) {
@@ -225,6 +224,7 @@ public final class FlywayRunner implements MigrationRunner {
                     if (transactional) {
                         connection.commit();
                     }
+                    return true;
                 } catch (SQLException e) {
                     if (transactional) {
                         connection.rollback();

@@ -194,13 +194,6 @@ final class StepwiseWalk {
     /** down(k) then up(k) on {@code clone}, a copy of the database at version k, which it drops. */
     private Step step(Migration migration, SchemaSnapshot before, SchemaSnapshot after, Database clone) {
         List<Finding> findings = new ArrayList<>();
-        List<Trace> traces = new ArrayList<>();
-        step(migration, before, after, clone, findings, traces);
-        return new Step(findings, traces.isEmpty() ? null : traces.get(0));
-    }
-
-    private void step(Migration migration, SchemaSnapshot before, SchemaSnapshot after, Database clone,
-                      List<Finding> findings, List<Trace> traces) {
         String version = migration.version().text();
         String up = migration.up().fileName();
         String down = migration.down().fileName();
@@ -215,12 +208,10 @@ final class StepwiseWalk {
                     throw e;
                 }
                 findings.add(Failure.of(CheckId.DOWN_APPLY, version, e, migration.down().file(), e.getMessage() + "\nFix " + down + " so that it reverses " + up + "."));
-                return;
+                return new Step(findings, null);
             }
             SchemaDiff leftBehind = SchemaDiff.between(before, context.snapshot(clone));
-            if (!leftBehind.isEmpty()) {
-                traces.add(new Trace(migration, leftBehind));
-            }
+            Trace trace = leftBehind.isEmpty() ? null : new Trace(migration, leftBehind);
             findings.addAll(DiffFindings.of(CheckId.DOWN_LEAVES_TRACE, version, DisplayPath.of(migration.down().file()),
                     leftBehind, context.set().config().compare(),
                     new DiffFindings.Wording(what -> "after " + downLabel + " the " + what + " differs from before " + upLabel,
@@ -233,7 +224,7 @@ final class StepwiseWalk {
                 }
                 findings.add(Failure.of(CheckId.UP_REAPPLY_DIFFERS, version, e, migration.up().file(), upLabel + " fails when applied again after " + downLabel + ": " + e.getMessage()
                                 + "\n" + down + " leaves something behind that " + up + " then collides with."));
-                return;
+                return new Step(findings, trace);
             }
             findings.addAll(DiffFindings.of(CheckId.UP_REAPPLY_DIFFERS, version, DisplayPath.of(migration.up().file()),
                     SchemaDiff.between(after, context.snapshot(clone)), context.set().config().compare(),
@@ -241,6 +232,7 @@ final class StepwiseWalk {
                             + what + " than the first time", "first " + upLabel,
                             "after " + downLabel + " and " + upLabel + " again",
                             down + " restores something differently, or leaves something " + up + " then keeps.")));
+            return new Step(findings, trace);
         } finally {
             context.drop(clone);
         }
