@@ -14,5 +14,5 @@ import org.migrationharness.source.MigrationSet;
 public record HistoryBase(Path folder, MigrationSet set) {
 
     /** The skip reason of the history checks when no base was given. */
-    public static final String NO_BASE = "no base given (--base-dir)";
+    public static final String NO_BASE = "no base given (--base REF or --base-dir DIR)";
 }

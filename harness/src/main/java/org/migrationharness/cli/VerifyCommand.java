@@ -1,7 +1,6 @@
 package org.migrationharness.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,7 @@ import org.migrationharness.report.CheckId;
 import org.migrationharness.report.CheckResult;
 import org.migrationharness.report.RunReport;
 import org.migrationharness.report.ServiceReport;
-import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.report.TextReport;
-import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.source.Repository;
 
 /** {@code verify}: every check on the selected services or folders, on one server. */
@@ -38,9 +35,15 @@ final class VerifyCommand {
               --expected FILE          expected schema to compare with (default for a service: its expected-schema.json)
               --seeds DIR              seed fixtures: DIR/<environment>/ (default for a service: seeds/<service>/)
               --env E                  seed environment to load (repeatable; default: every one present)
-              --base-dir DIR           the base the history checks (history.modified, history.out-of-order) compare
-                                       with: for --migrations X, the base's version of X; for --service/--all, the
-                                       root of a checkout of the repository at the base (without it: skipped)
+              --changed-since REF      only what changed since the merge base of REF and HEAD (git): services whose
+                                       migrations, harness.yaml, expected schema or seeds changed, and the services
+                                       that depend on them; prints which and why
+              --shard I/N              verify the I-th of N parts of the selection (parallel CI jobs; deterministic)
+              --base REF               the base of the history checks (history.modified, history.out-of-order) and
+                                       of the schema change: the merge base of REF and HEAD (git); default: the merge
+                                       base with origin/main when the checkout has it (without a base: skipped)
+              --base-dir DIR           the base as a folder instead (any VCS): for --migrations X, the base's version
+                                       of X; for --service/--all, the root of a checkout of the repository at the base
             """ + Selection.POSTGRES_HELP + """
               --report FORMAT=FILE     write a report there (repeatable); FORMAT: json, junit-xml, sarif (2.1.0),
                                        markdown; its folder must exist (checked before the run)
@@ -51,7 +54,7 @@ final class VerifyCommand {
             """ + Selection.POSTGRES_NOTE;
 
     private static final Set<String> WITH_VALUE = Selection.withValue("--format", "--expected", "--seeds", "--env",
-            "--report-json", "--report", "--jobs", "--base-dir", "--explain");
+            "--report-json", "--report", "--jobs", "--base-dir", "--explain", "--base", "--changed-since", "--shard");
     private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--help");
 
     private final PrintStream out;
@@ -72,10 +75,59 @@ final class VerifyCommand {
             return explain(args.get("--explain"));
         }
         int jobs = jobs(args);
-        List<Verifier.Target> targets = select(args);
+        Shard shard = args.has("--shard") ? Shard.parse(args.get("--shard")) : null;
         // a path that cannot be written fails now, not after the whole run
         ReportTargets reports = ReportTargets.of(args);
+        List<Selection.Entry> entries = narrowed(args, Selection.resolve("verify", args), shard);
         PostgresSettings settings = Selection.postgres(args);
+        if (entries.isEmpty()) {
+            RunReport empty = new RunReport("migration-harness", Verifier.harnessVersion(), null, 0, List.of());
+            out.print(TextReport.render(empty));
+            reports.write(empty);
+            return 0;
+        }
+        try (HistoryBases bases = HistoryBases.resolve(args.get("--base"),
+                args.has("--base-dir") ? Path.of(args.get("--base-dir")) : null, entries, err)) {
+            return verify(targets(args, entries, bases), jobs, reports, settings);
+        }
+    }
+
+    /**
+     * The selection narrowed by {@code --changed-since} (what changed, and what depends on it) and by {@code --shard}
+     * (this job's part), each saying on stderr what it kept.
+     */
+    private List<Selection.Entry> narrowed(Args args, List<Selection.Entry> entries, Shard shard) {
+        List<Selection.Entry> kept = entries;
+        if (args.has("--changed-since") && !entries.isEmpty()) {
+            String ref = args.get("--changed-since");
+            Selection.Entry first = entries.get(0);
+            ChangedServices changed = ChangedServices.since(ref, first.service() != null ? first.repository().root()
+                    : first.set().directory());
+            java.util.Map<String, String> services = first.service() == null ? java.util.Map.of()
+                    : changed.select(first.repository(), entries.stream().map(Selection.Entry::service)
+                            .filter(java.util.Objects::nonNull).toList());
+            java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
+            List<Selection.Entry> selected = new ArrayList<>();
+            for (Selection.Entry entry : entries) {
+                String reason = entry.service() != null ? services.get(entry.service()) : changed.reason(entry.set().directory());
+                if (reason != null) {
+                    why.put(entry.set().name(), reason);
+                    selected.add(entry);
+                }
+            }
+            changed.print(err, why, entries.size());
+            kept = selected;
+        }
+        if (shard != null) {
+            List<Selection.Entry> part = shard.of(kept, e -> e.set().name(), e -> e.set().migrations().size());
+            err.println("Shard " + shard + ": " + part.size() + " of " + kept.size() + (part.isEmpty() ? "" : ": "
+                    + String.join(", ", part.stream().map(e -> e.set().name()).toList())) + ".");
+            kept = part;
+        }
+        return kept;
+    }
+
+    private int verify(List<Verifier.Target> targets, int jobs, ReportTargets reports, PostgresSettings settings) {
         err.println("Starting PostgreSQL (" + settings.backend().id() + ") ...");
         try (PostgresServer server = PostgresServer.start(settings); SlowScriptNotice slow = SlowScriptNotice.watch(err)) {
             Selection.started(server, err);
@@ -120,8 +172,7 @@ final class VerifyCommand {
         return 0;
     }
 
-    private List<Verifier.Target> select(Args args) {
-        List<Selection.Entry> entries = Selection.resolve("verify", args);
+    private static List<Verifier.Target> targets(Args args, List<Selection.Entry> entries, HistoryBases bases) {
         Path expected = args.has("--expected") ? Path.of(args.get("--expected")) : null;
         if (expected != null && entries.size() > 1) {
             throw Args.usage("verify", "--expected names one expected schema, but " + entries.size()
@@ -129,7 +180,6 @@ final class VerifyCommand {
         }
         Path seeds = args.has("--seeds") ? Path.of(args.get("--seeds")) : null;
         List<String> environments = args.all("--env");
-        Path baseDir = baseDir(args, entries);
         List<Verifier.Target> targets = new ArrayList<>();
         for (Selection.Entry entry : entries) {
             VerifyOptions options;
@@ -142,56 +192,13 @@ final class VerifyCommand {
             } else {
                 options = new VerifyOptions(expected, expected != null, seeds, environments);
             }
-            if (baseDir != null) {
-                options = options.withBase(base(baseDir, entry));
+            HistoryBase base = bases.of(entry);
+            if (base != null) {
+                options = options.withBase(base);
             }
             targets.add(new Verifier.Target(entry.set(), options));
         }
         return targets;
-    }
-
-    /**
-     * {@code --base-dir DIR}, checked: it must exist, and name one folder's base ({@code --migrations X}) or a
-     * repository checkout ({@code --service}, {@code --all}), not both at once.
-     */
-    private static Path baseDir(Args args, List<Selection.Entry> entries) {
-        if (!args.has("--base-dir")) {
-            return null;
-        }
-        Path dir = Path.of(args.get("--base-dir"));
-        if (!Files.isDirectory(dir)) {
-            throw new HarnessException(ErrorCode.INPUT, "No base folder at " + DisplayPath.of(dir) + " (from --base-dir).\n"
-                    + "Give the base's version of the migrations folder (with --migrations) or the root of a checkout of"
-                    + " the repository at the base (with --service or --all), e.g. from git worktree add.");
-        }
-        long folders = entries.stream().filter(e -> e.service() == null).count();
-        if (folders > 0 && (folders > 1 || entries.size() > 1)) {
-            throw Args.usage("verify", "--base-dir names the base of one --migrations folder, or a repository checkout"
-                    + " for --service/--all, but " + entries.size() + " migration sets are selected, " + folders
-                    + " of them by --migrations. Verify such a folder on its own with its --base-dir.");
-        }
-        return dir;
-    }
-
-    /**
-     * The base of one selected set, read by the same reader in the same format: a folder's base is {@code --base-dir}
-     * itself; a service's is its folder at the same place under the checkout, or none (a new service).
-     */
-    private static HistoryBase base(Path dir, Selection.Entry entry) {
-        Path folder = dir;
-        if (entry.service() != null) {
-            Path service = entry.repository().serviceFolder(entry.service()).toAbsolutePath().normalize();
-            folder = dir.resolve(entry.repository().root().toAbsolutePath().normalize().relativize(service).toString());
-            if (!Files.isDirectory(folder)) {
-                return new HistoryBase(folder, null);
-            }
-        }
-        try {
-            return new HistoryBase(folder, MigrationSetReader.read(folder, entry.set().name(), entry.set().format()));
-        } catch (HarnessException e) {
-            throw new HarnessException(e.code(), "The base " + DisplayPath.of(folder) + " (from --base-dir) cannot be"
-                    + " read as " + entry.set().format() + ": " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -138,6 +138,24 @@ public record Repository(Path root) {
         order.add(service);
     }
 
+    /**
+     * The services that depend on one of {@code changed}, directly or through others (each selected service's
+     * {@code depends-on:}, followed), by name; the value names the service of {@code changed} it depends on. A service of
+     * {@code changed} itself is not in it.
+     */
+    public java.util.Map<String, String> dependents(java.util.Collection<String> changed) {
+        java.util.Map<String, String> dependents = new java.util.TreeMap<>();
+        for (String service : services()) {
+            if (changed.contains(service)) {
+                continue;
+            }
+            List<String> order = new ArrayList<>();
+            visit(service, config(service), new ArrayList<>(), order);
+            order.stream().filter(changed::contains).findFirst().ifPresent(d -> dependents.put(service, d));
+        }
+        return dependents;
+    }
+
     /** A service's harness.yaml (its defaults when it has none). */
     private ServiceConfig config(String service) {
         Path file = MigrationSetReader.configFile(serviceFolder(service));
