@@ -21,6 +21,7 @@ import org.migrationharness.report.CheckId;
 import org.migrationharness.report.CheckResult;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.RunReport;
+import org.migrationharness.report.SchemaChange;
 import org.migrationharness.report.ServiceReport;
 import org.migrationharness.report.Severity;
 import org.migrationharness.source.MigrationSet;
@@ -227,6 +228,7 @@ public final class Verifier {
         List<CheckResult> results = new ArrayList<>();
         ServiceReport.Status status = ServiceReport.Status.PASSED;
         CheckContext context = new CheckContext(set, server, options == null ? VerifyOptions.defaults() : options);
+        SchemaChange change = null;
         try (context) {
             for (Check check : checks()) {
                 if (server.isInterrupted()) {
@@ -261,6 +263,7 @@ public final class Verifier {
                 results.add(result);
                 listener.checkFinished(set.name(), result);
             }
+            change = schemaChange(context);
         } catch (HarnessException e) {
             // dropping the service's databases failed; PostgresServer.close() tries again and names any it cannot drop
         }
@@ -269,7 +272,20 @@ public final class Verifier {
             status = ServiceReport.Status.FAILED;
         }
         return new ServiceReport(set.name(), set.format(), set.migrations().size(), status, results, context.findings(),
-                set.config().file() == null ? null : DisplayPath.of(set.config().file()));
+                set.config().file() == null ? null : DisplayPath.of(set.config().file()), change);
+    }
+
+    /** The schema change since the base, when there is a base and the run goes on; no verdict, so never a finding. */
+    private SchemaChange schemaChange(CheckContext context) {
+        if (server.isInterrupted()) {
+            return null;
+        }
+        try {
+            return SchemaChanges.of(context);
+        } catch (HarnessException e) {
+            return server.isInterrupted() ? null : SchemaChange.unavailable("the base could not be compared: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     /**

@@ -68,6 +68,7 @@ public final class MarkdownReport implements ReportWriter {
                 out.append(" — ").append(message(finding.message())).append('\n');
             }
         }
+        changes(out, report);
         StringBuilder skipped = new StringBuilder();
         for (ServiceReport service : report.services()) {
             service.skippedByReason().forEach((reason, checks) -> skipped.append("- ").append(inline(service.service())).append(": ")
@@ -77,6 +78,54 @@ public final class MarkdownReport implements ReportWriter {
             out.append("\n### Skipped checks\n\n").append(skipped);
         }
         return out.toString();
+    }
+
+    /**
+     * The schema change of each service compared with a base: each object added, removed or changed, and a Mermaid ER
+     * diagram of the tables it touches (GitHub draws it; a terminal shows the text).
+     */
+    private static void changes(StringBuilder out, RunReport report) {
+        List<ServiceReport> compared = report.services().stream().filter(s -> s.schemaChange() != null).toList();
+        if (compared.isEmpty()) {
+            return;
+        }
+        out.append("\n### Schema changes since the base\n\n");
+        List<String> unchanged = new ArrayList<>();
+        for (ServiceReport service : compared) {
+            SchemaChange change = service.schemaChange();
+            if (change.note() != null) {
+                out.append("**").append(inline(service.service())).append("**: ").append(inline(change.note())).append("\n\n");
+                continue;
+            }
+            if (change.changes().isEmpty()) {
+                unchanged.add(inline(service.service()));
+                continue;
+            }
+            out.append("**").append(inline(service.service())).append("**\n\n");
+            for (SchemaChange.Change c : change.changes()) {
+                out.append("- ").append(c.kind().word()).append(' ').append(object(c.object()));
+                if (c.kind() == SchemaChange.Kind.CHANGED) {
+                    out.append(':');
+                    c.details().forEach(d -> out.append("\n  - ").append(inline(d)));
+                } else if (!c.details().isEmpty()) {
+                    out.append(" (").append(inline(String.join("; ", c.details()))).append(')');
+                }
+                out.append('\n');
+            }
+            if (change.diagram() != null) {
+                out.append("\n```mermaid\n").append(change.diagram()).append("```\n");
+            }
+            out.append('\n');
+        }
+        if (!unchanged.isEmpty()) {
+            out.append("No schema change: ").append(String.join(", ", unchanged)).append(".\n");
+        }
+    }
+
+    /** {@code table orders} as {@code table `orders`}. */
+    private static String object(String object) {
+        int space = object.indexOf(' ');
+        return space < 0 ? "`" + object + "`" : object.substring(0, space) + " `" + object.substring(space + 1) + "`";
     }
 
     /** The summary table, its columns padded so that it reads as a table in a terminal too. */

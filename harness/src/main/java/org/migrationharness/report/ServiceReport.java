@@ -16,13 +16,22 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param findings every finding, in the order they were found
  * @param config the {@code harness.yaml} the set was configured with, as the report shows paths; null when there was
  *        none (every setting at its default)
+ * @param schemaChange what the change since the base does to the schema (the Markdown report shows it); null without a
+ *        base; not in the JSON report
  */
 public record ServiceReport(String service, String format, int migrations, Status status, List<CheckResult> checks,
-                            List<Finding> findings, String config) {
+                            List<Finding> findings, String config,
+                            @com.fasterxml.jackson.annotation.JsonIgnore SchemaChange schemaChange) {
 
     public ServiceReport {
         checks = List.copyOf(checks);
         findings = List.copyOf(findings);
+    }
+
+    /** A report without a schema change (no base). */
+    public ServiceReport(String service, String format, int migrations, Status status, List<CheckResult> checks,
+                         List<Finding> findings, String config) {
+        this(service, format, migrations, status, checks, findings, config, null);
     }
 
     /** A report of a set configured by no file. */
