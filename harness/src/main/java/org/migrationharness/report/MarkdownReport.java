@@ -8,8 +8,9 @@ import java.util.Locale;
  * {@code --report markdown=FILE}: a pull-request summary, readable as plain text in a terminal too. A heading with the
  * outcome; one table row per service (service, format, migrations, status as a word, findings, time); then for each
  * service that did not pass, its findings as bullets {@code **check** `file:line` — message}, a message's further
- * lines indented under it (each line ends in two spaces, a hard line break, so GitHub keeps the lines apart); then the
- * skipped checks with their reasons, one line per service and reason.
+ * lines indented under it (each line ends in two spaces, a hard line break, so GitHub keeps the lines apart); then, with a
+ * base, each service's schema change ({@link SchemaChange}: objects added, removed, changed, and a Mermaid ER diagram);
+ * then the skipped checks with their reasons, one line per service and reason.
  */
 public final class MarkdownReport implements ReportWriter {
 
@@ -34,7 +35,8 @@ public final class MarkdownReport implements ReportWriter {
             out.append(" (interrupted)");
         }
         out.append("\n\n");
-        out.append(total).append(" service(s), PostgreSQL ").append(report.postgres()).append(", ")
+        out.append(total).append(" service(s), ").append(report.postgres() == null ? "no PostgreSQL started"
+                : "PostgreSQL " + report.postgres()).append(", ")
                 .append(seconds(report.durationMs())).append(", migration-harness ").append(report.version())
                 .append(".\n\n");
         table(out, report);

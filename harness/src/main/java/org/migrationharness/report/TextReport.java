@@ -79,8 +79,9 @@ public final class TextReport {
             }
         }
         long failed = report.services().stream().filter(s -> s.status() != ServiceReport.Status.PASSED).count();
-        out.append(String.format(Locale.ROOT, "%d service(s), %d passed, %d failed, PostgreSQL %s, %s%n",
-                report.services().size(), report.services().size() - failed, failed, report.postgres(),
+        out.append(String.format(Locale.ROOT, "%d service(s), %d passed, %d failed, %s, %s%n",
+                report.services().size(), report.services().size() - failed, failed,
+                report.postgres() == null ? "no PostgreSQL started" : "PostgreSQL " + report.postgres(),
                 seconds(report.durationMs())));
         if (report.interrupted()) {
             out.append("interrupted: ").append(report.services().size()).append(" of ")
