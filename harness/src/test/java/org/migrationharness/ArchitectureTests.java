@@ -17,7 +17,8 @@ class ArchitectureTests {
 
     private static final String[] CORE = {"org.migrationharness.postgres..", "org.migrationharness.source..",
             "org.migrationharness.apply..", "org.migrationharness.schema..", "org.migrationharness.check..",
-            "org.migrationharness.seed..", "org.migrationharness.report..", "org.migrationharness.internal..", "org.migrationharness.naming.."};
+            "org.migrationharness.seed..", "org.migrationharness.report..", "org.migrationharness.internal..", "org.migrationharness.naming..",
+            "org.migrationharness.vcs.."};
 
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("org.migrationharness.(*)..").should().beFreeOfCycles();

@@ -35,10 +35,41 @@ final class HistoryCheck implements Check {
     static final String MUST_NOT_CHANGE =
             "Applied migrations must not change: revert the edit and add a new migration instead.";
 
+    /** The marker that allows an edit of an applied script, with a reason: {@code -- harness:allow history.modified <reason>}. */
+    static final String ALLOW = "-- harness:allow history.modified";
+
+    private static final java.util.regex.Pattern ALLOW_LINE = java.util.regex.Pattern.compile(
+            "(?m)^\\s*--\\s*harness:allow\\s+history\\.modified\\b[ \\t]*(.*)$");
+
     private final CheckId id;
 
     HistoryCheck(CheckId id) {
         this.id = id;
+    }
+
+    /**
+     * The reason of an allow marker in the script, if it has one with a reason; a marker without a reason allows
+     * nothing (a reviewer must see why).
+     */
+    static Optional<String> allowed(String text) {
+        java.util.regex.Matcher matcher = ALLOW_LINE.matcher(text);
+        while (matcher.find()) {
+            String reason = matcher.group(1).strip();
+            if (!reason.isEmpty()) {
+                return Optional.of(reason);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether two texts differ only in comments and white space (as PostgreSQL's tokenizer sees them). */
+    static boolean commentsOnly(String before, String after) {
+        return code(before).equals(code(after));
+    }
+
+    private static List<String> code(String text) {
+        return org.migrationharness.sql.Tokenizer.tokenize(text).stream().filter(t -> !t.isComment())
+                .map(org.migrationharness.sql.Token::text).toList();
     }
 
     @Override
@@ -79,7 +110,7 @@ final class HistoryCheck implements Check {
                 continue;
             }
             Migration is = now.get();
-            script(findings, version, "up", was.up(), is.up(), Severity.ERROR);
+            script(findings, current, version, "up", was.up(), is.up(), Severity.ERROR);
             if (was.down() != null && is.down() == null) {
                 findings.add(new Finding(id.id(), Severity.WARNING, version, DisplayPath.of(was.down().file()), null,
                         "The down script of migration " + version + " (" + was.down().fileName() + ") was deleted."
@@ -87,7 +118,7 @@ final class HistoryCheck implements Check {
             } else if (was.down() != null) {
                 boolean sharedFile = was.down().file().getFileName().equals(was.up().file().getFileName())
                         && is.down().file().getFileName().equals(is.up().file().getFileName());
-                script(findings, version, sharedFile ? null : "down", was.down(), is.down(), Severity.WARNING);
+                script(findings, current, version, sharedFile ? null : "down", was.down(), is.down(), Severity.WARNING);
             }
         }
         return findings;
@@ -101,13 +132,28 @@ final class HistoryCheck implements Check {
      *
      * @param kind {@code up} or {@code down}; null for a down section in the up script's file (its rename is the up's)
      */
-    private void script(List<Finding> findings, String version, String kind, Script was, Script is, Severity severity) {
+    private void script(List<Finding> findings, MigrationSet set, String version, String kind, Script was, Script is,
+                        Severity severity) {
+        // whether the set's tool keeps a checksum of each applied script: then even a comment edit breaks a deploy
+        boolean checksums = org.migrationharness.source.MigrationFormats.of(set).checksumsAppliedScripts();
+        String tool = set.format();
         boolean renamed = kind != null && !was.fileName().equals(is.fileName());
         boolean edited = !LineDiff.sameText(was.text(), is.text());
         if (!renamed && !edited) {
             return;
         }
         String what = kind == null ? "down" : kind;
+        Optional<String> allowed = allowed(is.text());
+        if (allowed.isPresent() || edited && !renamed && commentsOnly(was.text(), is.text()) && !checksums) {
+            String why = allowed.map(reason -> "it is marked " + ALLOW + " (" + reason + ")")
+                    .orElse("only comments or white space changed, and " + tool + " keeps no checksum of an applied"
+                            + " script, so production is not affected");
+            findings.add(new Finding(id.id(), Severity.INFO, version, DisplayPath.of(is.file()), null, "The " + what
+                    + " script of migration " + version + " (" + is.fileName() + ") was " + (renamed ? "renamed from "
+                    + was.fileName() + (edited ? " and edited" : "") : "edited") + " since the base; allowed: " + why
+                    + "."));
+            return;
+        }
         StringBuilder message = new StringBuilder("The " + what + " script of migration " + version + " (" + is.fileName()
                 + ") was ");
         if (renamed) {
@@ -119,6 +165,10 @@ final class HistoryCheck implements Check {
         if (edited) {
             message.append('\n').append(LineDiff.unified(was.text(), is.text(), "base/" + was.fileName(),
                     is.fileName(), was.firstLine(), is.firstLine(), DIFF_LINES));
+        }
+        if (edited && !renamed && severity == Severity.ERROR && commentsOnly(was.text(), is.text())) {
+            message.append("\nOnly comments or white space changed, but " + tool + " keeps a checksum of every applied"
+                    + " script: production would refuse to migrate (checksum mismatch).");
         }
         message.append(severity == Severity.ERROR ? "\n" + (edited ? MUST_NOT_CHANGE
                 : "Applied migrations must not change: production records it as " + was.fileName()

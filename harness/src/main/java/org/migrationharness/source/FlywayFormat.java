@@ -331,4 +331,9 @@ public final class FlywayFormat implements MigrationFormat {
         }
         return new Finding(CheckId.NAMING_FILE.id(), severity, null, DisplayPath.of(file), null, message);
     }
+
+    @Override
+    public boolean checksumsAppliedScripts() {
+        return true;
+    }
 }

@@ -53,4 +53,12 @@ public interface MigrationFormat {
     default NamingConfig namingDefaults() {
         return NamingConfig.defaults();
     }
+
+    /**
+     * Whether the tool keeps a checksum of every applied script and refuses to migrate when one changed (Flyway, Prisma,
+     * the sectioned package): then even a comment edit of an applied migration breaks a deploy. None by default.
+     */
+    default boolean checksumsAppliedScripts() {
+        return false;
+    }
 }

@@ -239,4 +239,9 @@ public final class PrismaFormat implements MigrationFormat {
     private static String label(Path file) {
         return file.getParent().getFileName() + "/" + file.getFileName();
     }
+
+    @Override
+    public boolean checksumsAppliedScripts() {
+        return true;
+    }
 }

@@ -185,4 +185,9 @@ public final class SectionedFormat implements MigrationFormat {
         IrreversibleMarker.Down read = IrreversibleMarker.read(downScript, version, downScript.label(), true, problems);
         return new Migration(version, description, upScript, read.script(), read.irreversibleReason());
     }
+
+    @Override
+    public boolean checksumsAppliedScripts() {
+        return true;
+    }
 }
