@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
@@ -25,34 +25,71 @@ import org.migrationharness.report.TextReport;
 import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.source.Repository;
 
-/** {@code verify}: every check on the selected services or folders, on one server. */
-final class VerifyCommand {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-    static final String HELP = """
-            Usage: java -jar migration-harness.jar verify (--all | --service NAME... | --migrations DIR...) [options]
+/**
+ * {@code verify}: every check on the selected services or folders, on one server.
+ *
+ * <p>An option is a field with its {@code @Option} (in the order of the help) and, where its value needs checking, a
+ * method that reads it; {@link #call()} checks every option before any server starts.
+ */
+@HelpColumn(25)
+@Command(name = "verify",
+        header = {"apply every migration up, check names, versions, down scripts, the schema and seeds",
+            "(verify --help for its options)"},
+        customSynopsis = "java -jar migration-harness.jar verify (--all | --service NAME... | --migrations DIR...) [options]")
+final class VerifyCommand implements Callable<Integer> {
 
-            """ + Selection.SELECTION_HELP + """
-            Options:
-              --format F               auto (default: harness.yaml's format:, else detected from the files), flyway,
-                                       golang-migrate, sectioned, timestamped
-              --expected FILE          expected schema to compare with (default for a service: its expected-schema.json)
-              --seeds DIR              seed fixtures: DIR/<environment>/ (default for a service: seeds/<service>/)
-              --env E                  seed environment to load (repeatable; default: every one present)
-              --base-dir DIR           the base the history checks (history.modified, history.out-of-order) compare
-                                       with: for --migrations X, the base's version of X; for --service/--all, the
-                                       root of a checkout of the repository at the base (without it: skipped)
-            """ + Selection.POSTGRES_HELP + """
-              --report FORMAT=FILE     write a report there (repeatable); FORMAT: json, junit-xml, sarif (2.1.0),
-                                       markdown; its folder must exist (checked before the run)
-              --report-json FILE       the same as --report json=FILE
-              --jobs N                 services verified at a time, each in databases of its own (default: the number
-                                       of processors; 1: one after another); progress and reports keep selection order
-              --explain CHECK          print what a check proves, a failing example and the fix, then exit
-            """ + Selection.POSTGRES_NOTE;
+    @Mixin
+    Selection selection = new Selection();
 
-    private static final Set<String> WITH_VALUE = Selection.withValue("--format", "--expected", "--seeds", "--env",
-            "--report-json", "--report", "--jobs", "--base-dir", "--explain");
-    private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--help");
+    @Option(names = "--format", paramLabel = "F", description = {
+        "auto (default: harness.yaml's format:, else detected from the files), flyway,",
+        "golang-migrate, sectioned, timestamped"})
+    String format;
+
+    @Option(names = "--expected", paramLabel = "FILE",
+            description = "expected schema to compare with (default for a service: its expected-schema.json)")
+    Path expected;
+
+    @Option(names = "--seeds", paramLabel = "DIR",
+            description = "seed fixtures: DIR/<environment>/ (default for a service: seeds/<service>/)")
+    Path seeds;
+
+    @Option(names = "--env", paramLabel = "E",
+            description = "seed environment to load (repeatable; default: every one present)")
+    List<String> environments = new ArrayList<>();
+
+    @Option(names = "--base-dir", paramLabel = "DIR", description = {
+        "the base the history checks (history.modified, history.out-of-order) compare",
+        "with: for --migrations X, the base's version of X; for --service/--all, the",
+        "root of a checkout of the repository at the base (without it: skipped)"})
+    Path baseDir;
+
+    @Mixin
+    PostgresOptions postgres = new PostgresOptions();
+
+    @Option(names = "--report", paramLabel = "FORMAT=FILE", description = {
+        "write a report there (repeatable); FORMAT: json, junit-xml, sarif (2.1.0),",
+        "markdown; its folder must exist (checked before the run)"})
+    List<String> reports = new ArrayList<>();
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "the same as --report json=FILE")
+    List<String> reportJson = new ArrayList<>();
+
+    @Option(names = "--jobs", paramLabel = "N", description = {
+        "services verified at a time, each in databases of its own (default: the number",
+        "of processors; 1: one after another); progress and reports keep selection order"})
+    String jobs;
+
+    @Option(names = "--explain", paramLabel = "CHECK",
+            description = "print what a check proves, a failing example and the fix, then exit")
+    String explain;
+
+    @Option(names = "--help", usageHelp = true, hidden = true, description = "print this help")
+    boolean help;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -62,20 +99,16 @@ final class VerifyCommand {
         this.err = err;
     }
 
-    int run(List<String> arguments) {
-        Args args = Args.parse("verify", arguments, WITH_VALUE, SWITCHES);
-        if (args.has("--help")) {
-            out.print(HELP);
-            return 0;
+    @Override
+    public Integer call() {
+        if (explain != null) {
+            return explain(explain);
         }
-        if (args.has("--explain")) {
-            return explain(args.get("--explain"));
-        }
-        int jobs = jobs(args);
-        List<Verifier.Target> targets = select(args);
+        int jobs = jobs();
+        List<Verifier.Target> targets = select();
         // a path that cannot be written fails now, not after the whole run
-        ReportTargets reports = ReportTargets.of(args);
-        PostgresSettings settings = Selection.postgres(args);
+        ReportTargets reports = ReportTargets.of(reportJson, this.reports);
+        PostgresSettings settings = postgres.settings();
         err.println("Starting PostgreSQL (" + settings.backend().id() + ") ...");
         try (PostgresServer server = PostgresServer.start(settings); SlowScriptNotice slow = SlowScriptNotice.watch(err)) {
             Selection.started(server, err);
@@ -90,28 +123,28 @@ final class VerifyCommand {
     }
 
     /** {@code --jobs N}: at least 1; by default the number of processors. */
-    private static int jobs(Args args) {
-        if (!args.has("--jobs")) {
+    private int jobs() {
+        if (jobs == null) {
             return Math.max(1, Runtime.getRuntime().availableProcessors());
         }
-        String value = args.get("--jobs").strip();
-        int jobs;
+        String value = jobs.strip();
+        int count;
         try {
-            jobs = Integer.parseInt(value);
+            count = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            jobs = 0;
+            count = 0;
         }
-        if (jobs < 1) {
-            throw Args.usage("verify", "--jobs takes how many services to verify at a time: a whole number of at least 1"
+        if (count < 1) {
+            throw Main.usage("verify", "--jobs takes how many services to verify at a time: a whole number of at least 1"
                     + " (1 verifies them one after another), not '" + value + "'.");
         }
-        return jobs;
+        return count;
     }
 
     /** {@code --explain CHECK}: the check's explanation on stdout. */
     private int explain(String id) {
         CheckId check = Verifier.checkIds().stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> Args.usage("verify", "--explain: no check " + id + ". The checks: "
+                .orElseThrow(() -> Main.usage("verify", "--explain: no check " + id + ". The checks: "
                         + Verifier.checkIds().stream().map(CheckId::id).collect(java.util.stream.Collectors.joining(", "))
                         + "."));
         out.println(check.id() + ": " + check.meaning());
@@ -120,16 +153,13 @@ final class VerifyCommand {
         return 0;
     }
 
-    private List<Verifier.Target> select(Args args) {
-        List<Selection.Entry> entries = Selection.resolve("verify", args);
-        Path expected = args.has("--expected") ? Path.of(args.get("--expected")) : null;
+    private List<Verifier.Target> select() {
+        List<Selection.Entry> entries = selection.resolve("verify", format, postgres);
         if (expected != null && entries.size() > 1) {
-            throw Args.usage("verify", "--expected names one expected schema, but " + entries.size()
+            throw Main.usage("verify", "--expected names one expected schema, but " + entries.size()
                     + " migration sets are selected. Verify them one at a time.");
         }
-        Path seeds = args.has("--seeds") ? Path.of(args.get("--seeds")) : null;
-        List<String> environments = args.all("--env");
-        Path baseDir = baseDir(args, entries);
+        Path baseDir = baseDir(entries);
         List<Verifier.Target> targets = new ArrayList<>();
         for (Selection.Entry entry : entries) {
             VerifyOptions options;
@@ -154,11 +184,11 @@ final class VerifyCommand {
      * {@code --base-dir DIR}, checked: it must exist, and name one folder's base ({@code --migrations X}) or a
      * repository checkout ({@code --service}, {@code --all}), not both at once.
      */
-    private static Path baseDir(Args args, List<Selection.Entry> entries) {
-        if (!args.has("--base-dir")) {
+    private Path baseDir(List<Selection.Entry> entries) {
+        if (baseDir == null) {
             return null;
         }
-        Path dir = Path.of(args.get("--base-dir"));
+        Path dir = baseDir;
         if (!Files.isDirectory(dir)) {
             throw new HarnessException(ErrorCode.INPUT, "No base folder at " + DisplayPath.of(dir) + " (from --base-dir).\n"
                     + "Give the base's version of the migrations folder (with --migrations) or the root of a checkout of"
@@ -166,7 +196,7 @@ final class VerifyCommand {
         }
         long folders = entries.stream().filter(e -> e.service() == null).count();
         if (folders > 0 && (folders > 1 || entries.size() > 1)) {
-            throw Args.usage("verify", "--base-dir names the base of one --migrations folder, or a repository checkout"
+            throw Main.usage("verify", "--base-dir names the base of one --migrations folder, or a repository checkout"
                     + " for --service/--all, but " + entries.size() + " migration sets are selected, " + folders
                     + " of them by --migrations. Verify such a folder on its own with its --base-dir.");
         }
