@@ -13,7 +13,6 @@ import org.migrationharness.check.Verifier;
 
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -95,7 +94,6 @@ public final class Main {
         line.setOverwrittenOptionsAllowed(true); // a single option given twice: the last wins
         line.setExpandAtFiles(false); // an argument starting with @ is a value, not a file of arguments
         line.setUnmatchedOptionsAllowedAsOptionParameters(false); // "--service --bogus": --service needs a value
-        line.setCaseInsensitiveEnumValuesAllowed(false);
         HelpLayout.install(line);
         return line;
     }
@@ -162,11 +160,8 @@ public final class Main {
             }
             if (arg.startsWith("-")) {
                 int eq = arg.indexOf('=');
-                String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
-                if (where.getCommandSpec().findOption(name) != null) { // --all=true
-                    return usage(command, name + " takes no value.");
-                }
-                return usage(command, "Unknown option " + name + ".");
+                return usage(command, "Unknown option " + (arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg)
+                        + ".");
             }
             return usage(command, "Unexpected argument '" + arg + "'.");
         }
@@ -183,17 +178,13 @@ public final class Main {
                 && missing.getMissing().get(0) instanceof OptionSpec option) {
             return usage(command, option.longestName() + " needs a value.");
         }
-        ArgSpec arg = e.getArgSpec();
-        if (arg instanceof OptionSpec option && option.arity().max == 0) {
-            return usage(command, option.longestName() + " takes no value.");
-        }
         return usage(command, e.getMessage() + ".");
     }
 
     /**
      * The values of a command's (or mixin's) options as given, by name ({@code --postgres-version}): the last for a
-     * repeated option; null for an option not given or unknown. What {@link org.migrationharness.internal.Settings}
-     * looks up before the system property and the environment.
+     * repeated option, "true" for a switch given; null for an option not given or unknown. What
+     * {@link org.migrationharness.internal.Settings} looks up before the system property and the environment.
      */
     static Function<String, String> optionValues(CommandSpec spec) {
         return name -> {
@@ -202,6 +193,9 @@ public final class Main {
                 return null;
             }
             Object value = option.getValue();
+            if (value instanceof Boolean given) {
+                return given ? "true" : null;
+            }
             if (value instanceof List<?> list) {
                 value = list.isEmpty() ? null : list.get(list.size() - 1);
             }

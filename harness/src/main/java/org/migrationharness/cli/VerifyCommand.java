@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code verify}: every check on the selected services or folders, on one server.
  *
- * <p>An option is a field with its {@code @Option} (in the order of the help) and, where its value needs checking, a
- * method that reads it; {@link #call()} checks every option before any server starts.
+ * <p>An option is a field with its {@code @Option} (declared where it goes in the help; one description element per
+ * help line) and, where its value needs checking, a method that reads it, called by {@link #call()} before any server
+ * starts. A new option needs a row in README.md's table of verify's options ({@code HelpAndReadmeTests}).
  */
 @HelpColumn(25)
 @Command(name = "verify",
