@@ -76,7 +76,7 @@ final class SeedCommand implements Callable<Integer> {
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
 
     @Spec
-    private CommandSpec spec;
+    private CommandSpec spec; // --jdbc-url, --user, --production-pattern and the timeouts are read by name through it
 
     @Option(names = "--service", paramLabel = "NAME", description = "the service under service-migrations/ (required)")
     String service;
