@@ -51,6 +51,10 @@ class ArchitectureTests {
             .should().dependOnClassesThat(A_FORMATS_CLASS);
 
     @ArchTest
+    static final ArchRule picocli_stays_in_the_cli = noClasses().that().resideOutsideOfPackage("org.migrationharness.cli")
+            .should().dependOnClassesThat().resideInAPackage("picocli..");
+
+    @ArchTest
     static final ArchRule testcontainers_and_zonky_stay_in_postgres = noClasses()
             .that().resideOutsideOfPackage("org.migrationharness.postgres..")
             .should().dependOnClassesThat().resideInAnyPackage("org.testcontainers..", "io.zonky..");

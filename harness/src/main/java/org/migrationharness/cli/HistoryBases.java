@@ -52,7 +52,7 @@ final class HistoryBases implements AutoCloseable {
      */
     static HistoryBases resolve(String ref, Path baseDir, List<Selection.Entry> entries, PrintStream err) {
         if (ref != null && baseDir != null) {
-            throw Args.usage("verify", "--base REF and --base-dir DIR both name the base; give one.");
+            throw Main.usage("verify", "--base REF and --base-dir DIR both name the base; give one.");
         }
         if (entries.isEmpty()) {
             return none();
@@ -156,7 +156,7 @@ final class HistoryBases implements AutoCloseable {
         }
         long folders = entries.stream().filter(e -> e.service() == null).count();
         if (folders > 0 && (folders > 1 || entries.size() > 1)) {
-            throw Args.usage("verify", "--base-dir names the base of one --migrations folder, or a repository checkout"
+            throw Main.usage("verify", "--base-dir names the base of one --migrations folder, or a repository checkout"
                     + " for --service/--all, but " + entries.size() + " migration sets are selected, " + folders
                     + " of them by --migrations. Verify such a folder on its own with its --base-dir.");
         }

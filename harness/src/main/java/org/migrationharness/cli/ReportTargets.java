@@ -27,23 +27,29 @@ final class ReportTargets {
         this.targets = List.copyOf(targets);
     }
 
-    static ReportTargets of(Args args) {
+    /**
+     * The reports the options ask for, checked.
+     *
+     * @param reportJson the values of {@code --report-json FILE}
+     * @param reports the values of {@code --report FORMAT=FILE}
+     */
+    static ReportTargets of(List<String> reportJson, List<String> reports) {
         Map<Path, Target> byFile = new LinkedHashMap<>();
         List<String[]> requests = new ArrayList<>();
-        for (String value : args.all("--report-json")) {
+        for (String value : reportJson) {
             requests.add(new String[] {"--report-json", "json", value});
         }
-        for (String value : args.all("--report")) {
+        for (String value : reports) {
             int eq = value.indexOf('=');
             if (eq <= 0 || eq == value.length() - 1) {
-                throw Args.usage("verify", "--report takes FORMAT=FILE, e.g. --report junit-xml=report.xml, not '"
+                throw Main.usage("verify", "--report takes FORMAT=FILE, e.g. --report junit-xml=report.xml, not '"
                         + value + "'. Formats: " + String.join(", ", ReportWriter.formats()) + ".");
             }
             requests.add(new String[] {"--report", value.substring(0, eq).strip(), value.substring(eq + 1)});
         }
         for (String[] request : requests) {
             String format = request[1];
-            ReportWriter writer = ReportWriter.byFormat(format).orElseThrow(() -> Args.usage("verify",
+            ReportWriter writer = ReportWriter.byFormat(format).orElseThrow(() -> Main.usage("verify",
                     "Unknown report format '" + format + "' in " + request[0] + ". Formats: "
                             + String.join(", ", ReportWriter.formats()) + "."));
             String option = request[0].equals("--report-json") ? "--report-json" : "--report " + format;
@@ -51,7 +57,7 @@ final class ReportTargets {
             Path key = file.toAbsolutePath().normalize();
             Target earlier = byFile.get(key);
             if (earlier != null && !earlier.writer().format().equals(format)) {
-                throw Args.usage("verify", "Two reports would be written to " + request[2] + ": "
+                throw Main.usage("verify", "Two reports would be written to " + request[2] + ": "
                         + earlier.writer().format() + " and " + format + ". Give each report a file of its own.");
             }
             byFile.putIfAbsent(key, new Target(writer, file));

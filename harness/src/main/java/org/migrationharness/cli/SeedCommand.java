@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -35,6 +36,12 @@ import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationVersion;
 import org.migrationharness.source.Repository;
+import org.migrationharness.source.Timeouts;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code seed}: loads a service's seeds of one environment into a development database, in one transaction.
@@ -46,35 +53,18 @@ import org.migrationharness.source.Repository;
  * migration version is not the service's latest without {@code --migrate}. Progress goes to stderr, the summary
  * table to stdout; the password is never printed.
  */
-final class SeedCommand {
-
-    static final String HELP = """
-            Usage: java -jar migration-harness.jar seed --service NAME --env ENV --jdbc-url URL [options]
-
-            Loads seeds/<service>/common/ and seeds/<service>/<env>/ into the database, in one transaction: every
-            file or none. Rows are matched by their natural key: existing rows are left (or updated where the fixture
-            says update: true); nothing is ever deleted or truncated.
-
-            Options:
-              --service NAME        the service under service-migrations/ (required)
-              --env ENV             the environment: development, staging, production, ... (required)
-              --jdbc-url URL        the database, e.g. jdbc:postgresql://localhost:5432/catalog_dev (required;
-                                    or harness.jdbc.url / HARNESS_JDBC_URL)
-              --user USER           the user (default: PGUSER, else postgres); the password comes from PGPASSWORD
-              --seeds DIR           the seeds folder (default: seeds/<service>/ of this repository)
-              --migrate             first apply the service's pending migrations
-              --dry-run             say what would be inserted and updated per table; change nothing
-              --production-pattern REGEX
-                                    a database whose name matches REGEX (case-insensitive, anywhere in the name)
-                                    is refused without --allow-production (default: prod; or
-                                    harness.production-pattern / HARNESS_PRODUCTION_PATTERN)
-              --allow-production    allow the production environment, servers other than localhost and
-                                    databases whose name matches the production pattern
-              --statement-timeout D longest one statement may run: 500ms, 5s, 2min (default 5min; 0 = none)
-              --lock-timeout D      longest a statement may wait for a lock (default 1min; 0 = none)
-
-            Exit codes: 0 seeded, 1 a seed failed to load, 2 usage error, bad fixture or refusal, 3 database unreachable.
-            """;
+@HelpColumn(22)
+@Command(name = "seed",
+        header = {"load a service's seeds of one environment into a development database, in one transaction",
+            "(seed --help for its options)"},
+        customSynopsis = "java -jar migration-harness.jar seed --service NAME --env ENV --jdbc-url URL [options]",
+        description = {
+            "Loads seeds/<service>/common/ and seeds/<service>/<env>/ into the database, in one transaction: every",
+            "file or none. Rows are matched by their natural key: existing rows are left (or updated where the fixture",
+            "says update: true); nothing is ever deleted or truncated."},
+        footer = {"", "Exit codes: 0 seeded, 1 a seed failed to load, 2 usage error, bad fixture or refusal, 3 database"
+            + " unreachable."})
+final class SeedCommand implements Callable<Integer> {
 
     /** The production pattern when neither the option, the system property nor the environment variable sets one. */
     static final String DEFAULT_PRODUCTION_PATTERN = "prod";
@@ -83,10 +73,59 @@ final class SeedCommand {
     private static final String PATTERN_PROPERTY = "harness.production-pattern";
     private static final String PATTERN_ENV = "HARNESS_PRODUCTION_PATTERN";
 
-    private static final Set<String> WITH_VALUE = Set.of("--service", "--env", "--jdbc-url", "--user", "--seeds",
-            PATTERN_OPTION, "--statement-timeout", "--lock-timeout");
-    private static final Set<String> SWITCHES = Set.of("--migrate", "--dry-run", "--allow-production", "--help");
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
+
+    @Spec
+    private CommandSpec spec; // --jdbc-url, --user, --production-pattern and the timeouts are read by name through it
+
+    @Option(names = "--service", paramLabel = "NAME", description = "the service under service-migrations/ (required)")
+    String service;
+
+    @Option(names = "--env", paramLabel = "ENV",
+            description = "the environment: development, staging, production, ... (required)")
+    String env;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = {
+        "the database, e.g. jdbc:postgresql://localhost:5432/catalog_dev (required;",
+        "or harness.jdbc.url / HARNESS_JDBC_URL)"})
+    String jdbcUrl;
+
+    @Option(names = "--user", paramLabel = "USER",
+            description = "the user (default: PGUSER, else postgres); the password comes from PGPASSWORD")
+    String user;
+
+    @Option(names = "--seeds", paramLabel = "DIR",
+            description = "the seeds folder (default: seeds/<service>/ of this repository)")
+    Path seeds;
+
+    @Option(names = "--migrate", arity = "0", description = "first apply the service's pending migrations")
+    boolean migrate;
+
+    @Option(names = "--dry-run", arity = "0",
+            description = "say what would be inserted and updated per table; change nothing")
+    boolean dryRun;
+
+    @Option(names = PATTERN_OPTION, paramLabel = "REGEX", description = {
+        "a database whose name matches REGEX (case-insensitive, anywhere in the name)",
+        "is refused without --allow-production (default: prod; or",
+        "harness.production-pattern / HARNESS_PRODUCTION_PATTERN)"})
+    String productionPattern;
+
+    @Option(names = "--allow-production", arity = "0", description = {
+        "allow the production environment, servers other than localhost and",
+        "databases whose name matches the production pattern"})
+    boolean allowProduction;
+
+    @Option(names = "--" + Timeouts.STATEMENT_KEY, paramLabel = "D",
+            description = "longest one statement may run: 500ms, 5s, 2min (default 5min; 0 = none)")
+    String statementTimeout;
+
+    @Option(names = "--" + Timeouts.LOCK_KEY, paramLabel = "D",
+            description = "longest a statement may wait for a lock (default 1min; 0 = none)")
+    String lockTimeout;
+
+    @Option(names = "--help", usageHelp = true, hidden = true, description = "print this help")
+    boolean help;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -105,34 +144,28 @@ final class SeedCommand {
         this.environment = environment;
     }
 
-    int run(List<String> arguments) {
-        Args args = Args.parse("seed", arguments, WITH_VALUE, SWITCHES);
-        if (args.has("--help")) {
-            out.print(HELP);
-            return 0;
-        }
+    @Override
+    public Integer call() {
         // the connection settings are looked up exactly as verify's external backend looks them up
-        Settings lookup = new Settings(args::get, systemProperties, environment);
+        Settings lookup = new Settings(Main.optionValues(spec), systemProperties, environment);
         PostgresSettings settings = PostgresSettings.resolve(lookup);
         String password = settings.password();
         try {
-            return seed(args, settings, ProductionPattern.resolve(lookup), password);
+            return seed(settings, ProductionPattern.resolve(lookup), password);
         } catch (HarnessException e) {
             throw new HarnessException(e.code(), redact(e.getMessage(), password), e.file().orElse(null), e.line(),
                     e.getCause());
         }
     }
 
-    private int seed(Args args, PostgresSettings settings, ProductionPattern productionPattern, String password) {
-        String service = required(args, "--service", "the service to seed, e.g. --service catalog");
-        String env = required(args, "--env", "the environment to load, e.g. --env development");
+    private int seed(PostgresSettings settings, ProductionPattern productionPattern, String password) {
+        String service = required(this.service, "--service", "the service to seed, e.g. --service catalog");
+        String env = required(this.env, "--env", "the environment to load, e.g. --env development");
         String url = java.util.Optional.ofNullable(settings.jdbcUrl())
-                .orElseThrow(() -> Args.usage("seed", "Missing --jdbc-url: the database to seed, e.g. "
+                .orElseThrow(() -> Main.usage("seed", "Missing --jdbc-url: the database to seed, e.g. "
                         + "--jdbc-url jdbc:postgresql://localhost:5432/" + service + "_dev"));
         JdbcUrl target = JdbcUrl.parse(url, "--jdbc-url");
         String user = target.user() != null ? target.user() : settings.user();
-        boolean allowProduction = args.has("--allow-production");
-        boolean dryRun = args.has("--dry-run");
 
         // the three production rules, checked before anything is read or connected to
         if (env.equals(SeedFolder.PRODUCTION) && !allowProduction) {
@@ -161,13 +194,13 @@ final class SeedCommand {
 
         Repository repository = Repository.locate();
         MigrationSet read = repository.read(service);
-        MigrationSet set = read.withConfig(read.config().withTimeouts(Selection.timeouts(args)));
+        MigrationSet set = read.withConfig(read.config().withTimeouts(Timeouts.resolve(Settings.fromSystem(Main.optionValues(spec)))));
         if (set.unreadable()) {
             throw new HarnessException(ErrorCode.INPUT, "The migrations of " + service + " cannot be read: "
                     + set.problems().get(0).message() + "\nFix them with: java -jar migration-harness.jar verify --service "
                     + service);
         }
-        Path seeds = args.has("--seeds") ? Path.of(args.get("--seeds")) : repository.seeds(service)
+        Path seeds = this.seeds != null ? this.seeds : repository.seeds(service)
                 .orElseThrow(() -> new HarnessException(ErrorCode.INPUT, "Service " + service + " has no seeds: expected a "
                         + "folder " + DisplayPath.of(repository.root().resolve(Repository.SEEDS).resolve(service))
                         + " with <environment>/ folders of seed files."));
@@ -191,7 +224,7 @@ final class SeedCommand {
             String why = each == set ? "" : " (" + service + " depends on it: depends-on in "
                     + repository.root().relativize(set.config().file().toAbsolutePath().normalize()) + ")";
             List<String> pending = pending(each, migrator, database, name);
-            if (!pending.isEmpty() && !args.has("--migrate")) {
+            if (!pending.isEmpty() && !migrate) {
                 String current = migrator.currentVersion().map(v -> "is at version " + v)
                         .orElse("has no migration applied (no " + migrator.historyTable() + ")");
                 throw new HarnessException(ErrorCode.REFUSED, "Database " + database.name() + " " + current + " of "
@@ -242,10 +275,9 @@ final class SeedCommand {
                 .map(MigrationVersion::text).toList();
     }
 
-    private static String required(Args args, String option, String what) {
-        String value = args.get(option);
+    private static String required(String value, String option, String what) {
         if (value == null || value.isBlank()) {
-            throw Args.usage("seed", "Missing " + option + ": " + what + ".");
+            throw Main.usage("seed", "Missing " + option + ": " + what + ".");
         }
         return value;
     }

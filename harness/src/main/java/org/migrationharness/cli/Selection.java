@@ -3,18 +3,14 @@ package org.migrationharness.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.internal.Settings;
 import org.migrationharness.postgres.PostgresServer;
-import org.migrationharness.postgres.PostgresSettings;
 import org.migrationharness.report.Finding;
 import org.migrationharness.source.MigrationFormats;
 import org.migrationharness.source.MigrationSet;
@@ -22,53 +18,30 @@ import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.source.Repository;
 import org.migrationharness.source.Timeouts;
 
+import picocli.CommandLine.Option;
+
 /**
- * What {@code verify} and {@code snapshot} share: the selection ({@code --all}, {@code --service NAME...},
- * {@code --migrations DIR...}) and the {@code --postgres*} options.
+ * The selection options of {@code verify} and {@code snapshot} ({@code --all}, {@code --service NAME...},
+ * {@code --migrations DIR...}, {@code --allow-empty}) and the reading of the sets they select.
  */
 final class Selection {
-
-    /** The selection options that take a value. */
-    static final Set<String> OPTIONS = Set.of("--service", "--migrations");
-
-    /** The selection switch. */
-    static final String ALL = "--all";
 
     /** The switch that accepts a selected folder without any migration (a mistyped path is refused without it). */
     static final String ALLOW_EMPTY = "--allow-empty";
 
-    /** The options that say which PostgreSQL to use. */
-    static final Set<String> POSTGRES_OPTIONS = Set.of("--postgres", "--postgres-version", "--postgres-image",
-            "--jdbc-url", "--user", "--" + Timeouts.STATEMENT_KEY, "--" + Timeouts.LOCK_KEY);
+    @Option(names = "--all", arity = "0", description = "every service under service-migrations/")
+    boolean all;
 
-    /** The help lines of the selection. */
-    static final String SELECTION_HELP = """
-            Selection:
-              --all                    every service under service-migrations/
-              --service NAME           a service (repeatable)
-              --migrations DIR         any folder of migrations (repeatable)
-              --allow-empty            accept a selected folder without any migration (default: exit 2, since a
-                                       mistyped path would otherwise pass forever)
-            """;
+    @Option(names = "--service", paramLabel = "NAME", description = "a service (repeatable)")
+    List<String> services = new ArrayList<>();
 
-    /** The help lines of the {@code --postgres*} options. */
-    static final String POSTGRES_HELP = """
-              --postgres P             auto (default), testcontainers, embedded, external
-              --postgres-version N     PostgreSQL major version: 15, 16, 17 (default 17)
-              --postgres-image IMAGE   image for testcontainers (default: postgres:<pinned tag of the version>)
-              --jdbc-url URL           server for external; user from --user or PGUSER, password from PGPASSWORD
-              --user USER              user for external
-              --statement-timeout D    longest one statement of a script may run: 500ms, 5s, 2min (default 5min; 0 = none)
-              --lock-timeout D         longest a statement may wait for a lock (default 1min; 0 = none)
-            """;
+    @Option(names = "--migrations", paramLabel = "DIR", description = "any folder of migrations (repeatable)")
+    List<String> folders = new ArrayList<>();
 
-    /** The footnote on the {@code --postgres*} options. */
-    static final String POSTGRES_NOTE = """
-            Each --postgres* option may also be set as a system property (harness.postgres, harness.postgres.version,
-            harness.postgres.image, harness.jdbc.url) or environment variable (HARNESS_POSTGRES, ...); the option wins.
-            The timeouts likewise (harness.statement-timeout, HARNESS_STATEMENT_TIMEOUT, ...), over harness.yaml's
-            statement-timeout: and lock-timeout: keys.
-            """;
+    @Option(names = ALLOW_EMPTY, arity = "0", description = {
+        "accept a selected folder without any migration (default: exit 2, since a",
+        "mistyped path would otherwise pass forever)"})
+    boolean allowEmpty;
 
     /**
      * One selected migration set.
@@ -80,30 +53,20 @@ final class Selection {
     record Entry(MigrationSet set, String service, Repository repository) {
     }
 
-    private Selection() {
-    }
-
-    /** A command's options that take a value: the selection's, the --postgres* ones and its own. */
-    static Set<String> withValue(String... own) {
-        Set<String> all = new HashSet<>(OPTIONS);
-        all.addAll(POSTGRES_OPTIONS);
-        all.addAll(List.of(own));
-        return Set.copyOf(all);
-    }
-
     /**
      * Reads the selected sets: the services first (in the given or, for --all, name order), then the folders. A set
      * without any versioned or repeatable migration is an input error unless {@code --allow-empty} is given.
+     *
+     * @param command the command, for its usage errors
+     * @param formatOption the value of {@code --format}, null when not given
+     * @param postgres where the run's timeouts come from, over each set's own
      */
-    static List<Entry> resolve(String command, Args args) {
-        boolean all = args.has(ALL);
-        List<String> services = args.all("--service");
-        List<String> folders = args.all("--migrations");
+    List<Entry> resolve(String command, String formatOption, PostgresOptions postgres) {
         if (!all && services.isEmpty() && folders.isEmpty()) {
-            throw Args.usage(command, "Say what to " + command + ": --all, --service NAME or --migrations DIR.");
+            throw Main.usage(command, "Say what to " + command + ": --all, --service NAME or --migrations DIR.");
         }
         if (all && !services.isEmpty()) {
-            throw Args.usage(command, "--all already selects every service; drop --service.");
+            throw Main.usage(command, "--all already selects every service; drop --service.");
         }
         List<Entry> entries = new ArrayList<>();
         if (all || !services.isEmpty()) {
@@ -115,17 +78,17 @@ final class Selection {
                         + ": each needs a <service>/migrations/ folder.");
             }
             for (String service : names) {
-                entries.add(new Entry(repository.read(service, format(command, args)), service, repository));
+                entries.add(new Entry(repository.read(service, format(command, formatOption)), service, repository));
             }
         }
         for (String folder : folders) {
             Path dir = Path.of(folder);
-            entries.add(new Entry(MigrationSetReader.read(dir, label(dir), format(command, args)), null, null));
+            entries.add(new Entry(MigrationSetReader.read(dir, label(dir), format(command, formatOption)), null, null));
         }
-        if (!args.has(ALLOW_EMPTY)) {
+        if (!allowEmpty) {
             refuseEmpty(entries);
         }
-        Timeouts run = timeouts(args);
+        Timeouts run = postgres.timeouts();
         return entries.stream()
                 .map(e -> new Entry(e.set().withConfig(e.set().config().withTimeouts(run)), e.service(), e.repository()))
                 .toList();
@@ -173,23 +136,13 @@ final class Selection {
         Interrupts.serving(server);
     }
 
-    /** The format {@code --format} names (checked), or {@code auto}. */
-    static String format(String command, Args args) {
-        String format = args.has("--format") ? args.get("--format").strip().toLowerCase(Locale.ROOT) : MigrationFormats.AUTO;
+    /** The format {@code --format} names (checked), or {@code auto} when not given. */
+    static String format(String command, String option) {
+        String format = option != null ? option.strip().toLowerCase(Locale.ROOT) : MigrationFormats.AUTO;
         if (!MigrationFormats.known(format)) {
-            throw Args.usage(command, "Unknown migration format '" + format + "' (from --format).\nExpected one of: "
+            throw Main.usage(command, "Unknown migration format '" + format + "' (from --format).\nExpected one of: "
                     + MigrationFormats.AUTO + ", " + String.join(", ", MigrationFormats.ids()) + ".");
         }
         return format;
-    }
-
-    /** The run's timeouts from the options, system properties and environment (in that order). */
-    static Timeouts timeouts(Args args) {
-        return Timeouts.resolve(Settings.fromSystem(args::get));
-    }
-
-    /** The PostgreSQL settings from the options, system properties and environment (in that order). */
-    static PostgresSettings postgres(Args args) {
-        return PostgresSettings.resolve(Settings.fromSystem(args::get));
     }
 }

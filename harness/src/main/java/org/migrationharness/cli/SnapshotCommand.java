@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.internal.DisplayPath;
@@ -18,31 +18,50 @@ import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.MigrationSet;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 /**
  * {@code snapshot}: migrates each selected set on a fresh database and writes its schema in the expectation format
  * ({@link SchemaFiles}): to stdout, to {@code --output FILE}, or with {@code --write-expected} to each service's
  * committed {@code expected-schema.json}.
  */
-final class SnapshotCommand {
+@HelpColumn(25)
+@Command(name = "snapshot",
+        header = {"migrate on a fresh database and write the schema as JSON, or a service's expected-schema.json",
+            "(snapshot --help for its options)"},
+        customSynopsis = "java -jar migration-harness.jar snapshot (--all | --service NAME... | --migrations DIR) [options]",
+        description = "Migrates the selection on a fresh database and writes its schema in the format --expected reads.")
+final class SnapshotCommand implements Callable<Integer> {
 
-    static final String HELP = """
-            Usage: java -jar migration-harness.jar snapshot (--all | --service NAME... | --migrations DIR) [options]
+    @Mixin
+    Selection selection = new Selection();
 
-            Migrates the selection on a fresh database and writes its schema in the format --expected reads.
+    @Option(names = "--version", paramLabel = "V",
+            description = "migrate up to and including version V (default: every migration)")
+    String version;
 
-            """ + Selection.SELECTION_HELP + """
-            Options:
-              --version V              migrate up to and including version V (default: every migration)
-              --format F               auto (default: harness.yaml's format:, else detected from the files), flyway,
-                                       golang-migrate, sectioned, timestamped
-              --output FILE            write the snapshot there (default: stdout); one migration set only; its
-                                       folder must exist (checked before the server starts)
-              --write-expected         write each selected service's service-migrations/<service>/expected-schema.json
-                                       (expected-schema.pgNN.json on a major version other than 17)
-            """ + Selection.POSTGRES_HELP + Selection.POSTGRES_NOTE;
+    @Option(names = "--format", paramLabel = "F", description = {
+        "auto (default: harness.yaml's format:, else detected from the files), flyway,",
+        "golang-migrate, sectioned, timestamped"})
+    String format;
 
-    private static final Set<String> WITH_VALUE = Selection.withValue("--version", "--output", "--format");
-    private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--write-expected", "--help");
+    @Option(names = "--output", paramLabel = "FILE", description = {
+        "write the snapshot there (default: stdout); one migration set only; its",
+        "folder must exist (checked before the server starts)"})
+    String output;
+
+    @Option(names = "--write-expected", arity = "0", description = {
+        "write each selected service's service-migrations/<service>/expected-schema.json",
+        "(expected-schema.pgNN.json on a major version other than 17)"})
+    boolean writeExpected;
+
+    @Mixin
+    PostgresOptions postgres = new PostgresOptions();
+
+    @Option(names = "--help", usageHelp = true, hidden = true, description = "print this help")
+    boolean help;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -52,31 +71,25 @@ final class SnapshotCommand {
         this.err = err;
     }
 
-    int run(List<String> arguments) {
-        Args args = Args.parse("snapshot", arguments, WITH_VALUE, SWITCHES);
-        if (args.has("--help")) {
-            out.print(HELP);
-            return 0;
+    @Override
+    public Integer call() {
+        if (writeExpected && output != null) {
+            throw Main.usage("snapshot", "--output and --write-expected both say where to write; give one of them.");
         }
-        boolean writeExpected = args.has("--write-expected");
-        if (writeExpected && args.has("--output")) {
-            throw Args.usage("snapshot", "--output and --write-expected both say where to write; give one of them.");
-        }
-        if (writeExpected && !args.all("--migrations").isEmpty()) {
-            throw Args.usage("snapshot", "--write-expected writes a service's committed expected-schema.json, but "
+        if (writeExpected && !selection.folders.isEmpty()) {
+            throw Main.usage("snapshot", "--write-expected writes a service's committed expected-schema.json, but "
                     + "--migrations DIR is not a service.\nUse --output FILE for a folder of migrations, or select "
                     + "services with --service NAME or --all.");
         }
-        List<Selection.Entry> entries = Selection.resolve("snapshot", args);
+        List<Selection.Entry> entries = selection.resolve("snapshot", format, postgres);
         if (!writeExpected && entries.size() > 1) {
-            throw Args.usage("snapshot", entries.size() + " migration sets are selected, but "
-                    + (args.has("--output") ? "--output FILE" : "stdout") + " holds one snapshot.\n"
+            throw Main.usage("snapshot", entries.size() + " migration sets are selected, but "
+                    + (output != null ? "--output FILE" : "stdout") + " holds one snapshot.\n"
                     + "Select one with --service NAME, or write each service's expectation with --write-expected.");
         }
         // a path that cannot be written fails now, not after the migrations ran
-        Path output = args.has("--output") ? OutputFile.check("--output", args.get("--output"), "schema.json") : null;
-        String version = args.get("--version");
-        PostgresSettings settings = Selection.postgres(args);
+        Path outputFile = output != null ? OutputFile.check("--output", output, "schema.json") : null;
+        PostgresSettings settings = postgres.settings();
         err.println("Starting PostgreSQL (" + settings.backend().id() + ") ...");
         try (PostgresServer server = PostgresServer.start(settings); SlowScriptNotice slow = SlowScriptNotice.watch(err)) {
             Selection.started(server, err);
@@ -86,9 +99,9 @@ final class SnapshotCommand {
                 SchemaSnapshot snapshot = snapshot(server, entry.set(), dependencies, version);
                 if (writeExpected) {
                     writeExpected(entry, snapshot, server.majorVersion());
-                } else if (output != null) {
-                    SchemaFiles.write(snapshot, output);
-                    err.println("Wrote the schema of " + entry.set().name() + " to " + DisplayPath.of(output) + ".");
+                } else if (outputFile != null) {
+                    SchemaFiles.write(snapshot, outputFile);
+                    err.println("Wrote the schema of " + entry.set().name() + " to " + DisplayPath.of(outputFile) + ".");
                 } else {
                     out.print(SchemaFiles.toJson(snapshot));
                 }

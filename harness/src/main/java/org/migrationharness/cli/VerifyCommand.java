@@ -4,11 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 
 import org.migrationharness.ErrorCode;
-import org.migrationharness.HarnessException;
 import org.migrationharness.check.HistoryBase;
 import org.migrationharness.check.VerifyListener;
 import org.migrationharness.check.VerifyOptions;
@@ -22,40 +24,87 @@ import org.migrationharness.report.ServiceReport;
 import org.migrationharness.report.TextReport;
 import org.migrationharness.source.Repository;
 
-/** {@code verify}: every check on the selected services or folders, on one server. */
-final class VerifyCommand {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-    static final String HELP = """
-            Usage: java -jar migration-harness.jar verify (--all | --service NAME... | --migrations DIR...) [options]
+/**
+ * {@code verify}: every check on the selected services or folders, on one server.
+ *
+ * <p>An option is a field with its {@code @Option} (declared where it goes in the help; one description element per
+ * help line) and, where its value needs checking, a method that reads it, called by {@link #call()} before any server
+ * starts. A new option needs a row in README.md's table of verify's options ({@code HelpAndReadmeTests}).
+ */
+@HelpColumn(25)
+@Command(name = "verify",
+        header = {"apply every migration up, check names, versions, down scripts, the schema and seeds",
+            "(verify --help for its options)"},
+        customSynopsis = "java -jar migration-harness.jar verify (--all | --service NAME... | --migrations DIR...) [options]")
+final class VerifyCommand implements Callable<Integer> {
 
-            """ + Selection.SELECTION_HELP + """
-            Options:
-              --format F               auto (default: harness.yaml's format:, else detected from the files), flyway,
-                                       golang-migrate, sectioned, timestamped
-              --expected FILE          expected schema to compare with (default for a service: its expected-schema.json)
-              --seeds DIR              seed fixtures: DIR/<environment>/ (default for a service: seeds/<service>/)
-              --env E                  seed environment to load (repeatable; default: every one present)
-              --changed-since REF      only what changed since the merge base of REF and HEAD (git): services whose
-                                       migrations, harness.yaml, expected schema or seeds changed, and the services
-                                       that depend on them; prints which and why
-              --shard I/N              verify the I-th of N parts of the selection (parallel CI jobs; deterministic)
-              --base REF               the base of the history checks (history.modified, history.out-of-order) and
-                                       of the schema change: the merge base of REF and HEAD (git); default: the merge
-                                       base with origin/main when the checkout has it (without a base: skipped)
-              --base-dir DIR           the base as a folder instead (any VCS): for --migrations X, the base's version
-                                       of X; for --service/--all, the root of a checkout of the repository at the base
-            """ + Selection.POSTGRES_HELP + """
-              --report FORMAT=FILE     write a report there (repeatable); FORMAT: json, junit-xml, sarif (2.1.0),
-                                       markdown; its folder must exist (checked before the run)
-              --report-json FILE       the same as --report json=FILE
-              --jobs N                 services verified at a time, each in databases of its own (default: the number
-                                       of processors; 1: one after another); progress and reports keep selection order
-              --explain CHECK          print what a check proves, a failing example and the fix, then exit
-            """ + Selection.POSTGRES_NOTE;
+    @Mixin
+    Selection selection = new Selection();
 
-    private static final Set<String> WITH_VALUE = Selection.withValue("--format", "--expected", "--seeds", "--env",
-            "--report-json", "--report", "--jobs", "--base-dir", "--explain", "--base", "--changed-since", "--shard");
-    private static final Set<String> SWITCHES = Set.of(Selection.ALL, Selection.ALLOW_EMPTY, "--help");
+    @Option(names = "--format", paramLabel = "F", description = {
+        "auto (default: harness.yaml's format:, else detected from the files), flyway,",
+        "golang-migrate, sectioned, timestamped"})
+    String format;
+
+    @Option(names = "--expected", paramLabel = "FILE",
+            description = "expected schema to compare with (default for a service: its expected-schema.json)")
+    Path expected;
+
+    @Option(names = "--seeds", paramLabel = "DIR",
+            description = "seed fixtures: DIR/<environment>/ (default for a service: seeds/<service>/)")
+    Path seeds;
+
+    @Option(names = "--env", paramLabel = "E",
+            description = "seed environment to load (repeatable; default: every one present)")
+    List<String> environments = new ArrayList<>();
+
+    @Option(names = "--changed-since", paramLabel = "REF", description = {
+        "only what changed since the merge base of REF and HEAD (git): services whose",
+        "migrations, harness.yaml, expected schema or seeds changed, and the services",
+        "that depend on them; prints which and why"})
+    String changedSince;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "verify the I-th of N parts of the selection (parallel CI jobs; deterministic)")
+    String shard;
+
+    @Option(names = "--base", paramLabel = "REF", description = {
+        "the base of the history checks (history.modified, history.out-of-order) and",
+        "of the schema change: the merge base of REF and HEAD (git); default: the merge",
+        "base with origin/main when the checkout has it (without a base: skipped)"})
+    String base;
+
+    @Option(names = "--base-dir", paramLabel = "DIR", description = {
+        "the base as a folder instead (any VCS): for --migrations X, the base's version",
+        "of X; for --service/--all, the root of a checkout of the repository at the base"})
+    Path baseDir;
+
+    @Mixin
+    PostgresOptions postgres = new PostgresOptions();
+
+    @Option(names = "--report", paramLabel = "FORMAT=FILE", description = {
+        "write a report there (repeatable); FORMAT: json, junit-xml, sarif (2.1.0),",
+        "markdown; its folder must exist (checked before the run)"})
+    List<String> reports = new ArrayList<>();
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "the same as --report json=FILE")
+    List<String> reportJson = new ArrayList<>();
+
+    @Option(names = "--jobs", paramLabel = "N", description = {
+        "services verified at a time, each in databases of its own (default: the number",
+        "of processors; 1: one after another); progress and reports keep selection order"})
+    String jobs;
+
+    @Option(names = "--explain", paramLabel = "CHECK",
+            description = "print what a check proves, a failing example and the fix, then exit")
+    String explain;
+
+    @Option(names = "--help", usageHelp = true, hidden = true, description = "print this help")
+    boolean help;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -65,30 +114,28 @@ final class VerifyCommand {
         this.err = err;
     }
 
-    int run(List<String> arguments) {
-        Args args = Args.parse("verify", arguments, WITH_VALUE, SWITCHES);
-        if (args.has("--help")) {
-            out.print(HELP);
-            return 0;
+    @Override
+    public Integer call() {
+        if (explain != null) {
+            return explain(explain);
         }
-        if (args.has("--explain")) {
-            return explain(args.get("--explain"));
-        }
-        int jobs = jobs(args);
-        Shard shard = args.has("--shard") ? Shard.parse(args.get("--shard")) : null;
+        int jobs = jobs();
+        Shard part = shard == null ? null : Shard.parse(shard);
         // a path that cannot be written fails now, not after the whole run
-        ReportTargets reports = ReportTargets.of(args);
-        List<Selection.Entry> entries = narrowed(args, Selection.resolve("verify", args), shard);
-        PostgresSettings settings = Selection.postgres(args);
+        ReportTargets reports = ReportTargets.of(reportJson, this.reports);
+        List<Selection.Entry> entries = narrowed(selection.resolve("verify", format, postgres), part);
+        if (expected != null && entries.size() > 1) {
+            throw Main.usage("verify", "--expected names one expected schema, but " + entries.size()
+                    + " migration sets are selected. Verify them one at a time.");
+        }
         if (entries.isEmpty()) {
             RunReport empty = new RunReport("migration-harness", Verifier.harnessVersion(), null, 0, List.of());
             out.print(TextReport.render(empty));
             reports.write(empty);
             return 0;
         }
-        try (HistoryBases bases = HistoryBases.resolve(args.get("--base"),
-                args.has("--base-dir") ? Path.of(args.get("--base-dir")) : null, entries, err)) {
-            return verify(targets(args, entries, bases), jobs, reports, settings);
+        try (HistoryBases bases = HistoryBases.resolve(base, baseDir, entries, err)) {
+            return verify(targets(entries, bases), jobs, reports, postgres.settings());
         }
     }
 
@@ -96,20 +143,20 @@ final class VerifyCommand {
      * The selection narrowed by {@code --changed-since} (what changed, and what depends on it) and by {@code --shard}
      * (this job's part), each saying on stderr what it kept.
      */
-    private List<Selection.Entry> narrowed(Args args, List<Selection.Entry> entries, Shard shard) {
+    private List<Selection.Entry> narrowed(List<Selection.Entry> entries, Shard part) {
         List<Selection.Entry> kept = entries;
-        if (args.has("--changed-since") && !entries.isEmpty()) {
-            String ref = args.get("--changed-since");
+        if (changedSince != null && !entries.isEmpty()) {
             Selection.Entry first = entries.get(0);
-            ChangedServices changed = ChangedServices.since(ref, first.service() != null ? first.repository().root()
-                    : first.set().directory());
-            java.util.Map<String, String> services = first.service() == null ? java.util.Map.of()
+            ChangedServices changed = ChangedServices.since(changedSince, first.service() != null
+                    ? first.repository().root() : first.set().directory());
+            Map<String, String> services = first.service() == null ? Map.of()
                     : changed.select(first.repository(), entries.stream().map(Selection.Entry::service)
-                            .filter(java.util.Objects::nonNull).toList());
-            java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
+                            .filter(Objects::nonNull).toList());
+            Map<String, String> why = new LinkedHashMap<>();
             List<Selection.Entry> selected = new ArrayList<>();
             for (Selection.Entry entry : entries) {
-                String reason = entry.service() != null ? services.get(entry.service()) : changed.reason(entry.set().directory());
+                String reason = entry.service() != null ? services.get(entry.service())
+                        : changed.reason(entry.set().directory());
                 if (reason != null) {
                     why.put(entry.set().name(), reason);
                     selected.add(entry);
@@ -118,11 +165,11 @@ final class VerifyCommand {
             changed.print(err, why, entries.size());
             kept = selected;
         }
-        if (shard != null) {
-            List<Selection.Entry> part = shard.of(kept, e -> e.set().name(), e -> e.set().migrations().size());
-            err.println("Shard " + shard + ": " + part.size() + " of " + kept.size() + (part.isEmpty() ? "" : ": "
-                    + String.join(", ", part.stream().map(e -> e.set().name()).toList())) + ".");
-            kept = part;
+        if (part != null) {
+            List<Selection.Entry> mine = part.of(kept, e -> e.set().name(), e -> e.set().migrations().size());
+            err.println("Shard " + part + ": " + mine.size() + " of " + kept.size() + (mine.isEmpty() ? "." : ": "
+                    + String.join(", ", mine.stream().map(e -> e.set().name()).toList()) + "."));
+            kept = mine;
         }
         return kept;
     }
@@ -142,28 +189,28 @@ final class VerifyCommand {
     }
 
     /** {@code --jobs N}: at least 1; by default the number of processors. */
-    private static int jobs(Args args) {
-        if (!args.has("--jobs")) {
+    private int jobs() {
+        if (jobs == null) {
             return Math.max(1, Runtime.getRuntime().availableProcessors());
         }
-        String value = args.get("--jobs").strip();
-        int jobs;
+        String value = jobs.strip();
+        int count;
         try {
-            jobs = Integer.parseInt(value);
+            count = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            jobs = 0;
+            count = 0;
         }
-        if (jobs < 1) {
-            throw Args.usage("verify", "--jobs takes how many services to verify at a time: a whole number of at least 1"
+        if (count < 1) {
+            throw Main.usage("verify", "--jobs takes how many services to verify at a time: a whole number of at least 1"
                     + " (1 verifies them one after another), not '" + value + "'.");
         }
-        return jobs;
+        return count;
     }
 
     /** {@code --explain CHECK}: the check's explanation on stdout. */
     private int explain(String id) {
         CheckId check = Verifier.checkIds().stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> Args.usage("verify", "--explain: no check " + id + ". The checks: "
+                .orElseThrow(() -> Main.usage("verify", "--explain: no check " + id + ". The checks: "
                         + Verifier.checkIds().stream().map(CheckId::id).collect(java.util.stream.Collectors.joining(", "))
                         + "."));
         out.println(check.id() + ": " + check.meaning());
@@ -172,14 +219,7 @@ final class VerifyCommand {
         return 0;
     }
 
-    private static List<Verifier.Target> targets(Args args, List<Selection.Entry> entries, HistoryBases bases) {
-        Path expected = args.has("--expected") ? Path.of(args.get("--expected")) : null;
-        if (expected != null && entries.size() > 1) {
-            throw Args.usage("verify", "--expected names one expected schema, but " + entries.size()
-                    + " migration sets are selected. Verify them one at a time.");
-        }
-        Path seeds = args.has("--seeds") ? Path.of(args.get("--seeds")) : null;
-        List<String> environments = args.all("--env");
+    private List<Verifier.Target> targets(List<Selection.Entry> entries, HistoryBases bases) {
         List<Verifier.Target> targets = new ArrayList<>();
         for (Selection.Entry entry : entries) {
             VerifyOptions options;
@@ -192,9 +232,9 @@ final class VerifyCommand {
             } else {
                 options = new VerifyOptions(expected, expected != null, seeds, environments);
             }
-            HistoryBase base = bases.of(entry);
-            if (base != null) {
-                options = options.withBase(base);
+            HistoryBase history = bases.of(entry);
+            if (history != null) {
+                options = options.withBase(history);
             }
             targets.add(new Verifier.Target(entry.set(), options));
         }

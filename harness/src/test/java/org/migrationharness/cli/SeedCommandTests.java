@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +52,11 @@ class SeedCommandTests {
     private int withPassword(String password, String... args) {
         out.reset();
         err.reset();
-        SeedCommand command = new SeedCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new Properties(), Map.of("PGPASSWORD", password));
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        SeedCommand command = new SeedCommand(o, new PrintStream(err, true, StandardCharsets.UTF_8), new Properties(),
+                Map.of("PGPASSWORD", password));
         try {
-            return command.run(Arrays.asList(args));
+            return Main.execute(Main.commandLine(command), o, args);
         } catch (org.migrationharness.HarnessException e) {
             err.writeBytes(("error: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
             return e.code().exitCode();
@@ -74,10 +74,10 @@ class SeedCommandTests {
         }
         out.reset();
         err.reset();
-        SeedCommand command = new SeedCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), properties, env);
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        SeedCommand command = new SeedCommand(o, new PrintStream(err, true, StandardCharsets.UTF_8), properties, env);
         try {
-            return command.run(Arrays.asList(args));
+            return Main.execute(Main.commandLine(command), o, args);
         } catch (org.migrationharness.HarnessException e) {
             err.writeBytes(("error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
             return e.code().exitCode();
