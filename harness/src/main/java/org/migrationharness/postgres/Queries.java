@@ -36,7 +36,7 @@ final class Queries {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int c = 1; c <= meta.getColumnCount(); c++) {
-                        row.put(meta.getColumnLabel(c), plain(rs.getObject(c)));
+                        row.put(meta.getColumnLabel(c), plain(rs, c));
                     }
                     rows.add(Collections.unmodifiableMap(row));
                 }
@@ -105,12 +105,20 @@ final class Queries {
 
     private static <T> T value(ResultSet rs, Class<T> type) throws SQLException {
         if (type == Object.class) {
-            return type.cast(plain(rs.getObject(1)));
+            return type.cast(plain(rs, 1));
+        }
+        if (type == String.class) {
+            return type.cast(rs.getString(1)); // any type, as the server writes it
         }
         return rs.getObject(1, type);
     }
 
-    /** A value as JDBC gives it, but PostgreSQL's own types (json, jsonb, interval, ...) as text and arrays as lists. */
+    /** A value as JDBC gives it, but PostgreSQL's own types (json, jsonb, interval, ...) as the server's text and arrays as lists. */
+    private static Object plain(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value instanceof PGobject ? rs.getString(column) : plain(value);
+    }
+
     private static Object plain(Object value) throws SQLException {
         if (value instanceof PGobject object) {
             return object.getValue();
