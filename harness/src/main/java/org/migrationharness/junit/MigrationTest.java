@@ -11,9 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Makes a test class a migration test: each test method (and {@code @BeforeEach} method) can declare parameters of
- * these types, and gets a new, empty database of its own on the run's one PostgreSQL server:
+ * these types, and gets a new database of its own (empty, or with {@link #migrated()} a clone of the migrated set):
  * <ul>
- *   <li>{@link org.migrationharness.postgres.Database}: the database (name, JDBC URL, connections);</li>
+ *   <li>{@link org.migrationharness.postgres.Database}: the database (name, JDBC URL, connections, and its data in one line:
+ *       {@code query}, {@code queryForObject}, {@code execute}, ...);</li>
  *   <li>{@link javax.sql.DataSource}: a DataSource for it;</li>
  *   <li>{@link org.migrationharness.apply.Migrator}: moves it up and down the service's migrations
  *       ({@code migrateTo}, {@code undoTo}, {@code migrateAll});</li>
