@@ -13,14 +13,31 @@ import java.util.function.Function;
  */
 public final class Settings {
 
-    private final Function<String, String> explicit;
+    private final Function<String, Value> explicit;
     private final Properties systemProperties;
     private final Map<String, String> environment;
 
     public Settings(Function<String, String> explicit, Properties systemProperties, Map<String, String> environment) {
+        this(systemProperties, environment, option -> {
+            String value = explicit.apply(option);
+            return value == null ? null : new Value(value, option);
+        });
+    }
+
+    private Settings(Properties systemProperties, Map<String, String> environment, Function<String, Value> explicit) {
         this.explicit = explicit;
         this.systemProperties = systemProperties;
         this.environment = environment;
+    }
+
+    /**
+     * Settings read from this JVM's system properties and environment, with explicit values first that say where they
+     * came from themselves (an annotation attribute, a JUnit configuration parameter), for the error messages.
+     *
+     * @param explicit the value of an option key (e.g. {@code --postgres}), or null
+     */
+    public static Settings fromSystemWithSources(Function<String, Value> explicit) {
+        return new Settings(System.getProperties(), System.getenv(), explicit);
     }
 
     /** Settings read from this JVM's system properties and environment, with the given explicit values first. */
@@ -41,11 +58,11 @@ public final class Settings {
      * @param env the environment variable (e.g. {@code HARNESS_POSTGRES})
      */
     public Optional<Value> get(String option, String property, String env) {
-        String value = option == null ? null : explicit.apply(option);
-        if (present(value)) {
-            return Optional.of(new Value(value.trim(), option));
+        Value given = option == null ? null : explicit.apply(option);
+        if (given != null && present(given.value())) {
+            return Optional.of(new Value(given.value().trim(), given.source()));
         }
-        value = property == null ? null : systemProperties.getProperty(property);
+        String value = property == null ? null : systemProperties.getProperty(property);
         if (present(value)) {
             return Optional.of(new Value(value.trim(), "system property " + property));
         }

@@ -12,6 +12,7 @@ import org.migrationharness.apply.Migrator;
 import org.migrationharness.assertions.SchemaAssertions;
 import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /**
@@ -45,7 +46,7 @@ class AnalyticsMigrationTests {
         assertThat(partitions(database)).containsExactly(
                 tuple("page_view", "analytics_service.events_2025_03"),
                 tuple("add_to_cart", "analytics_service.events_2025_04"));
-        assertThat(Jdbc.value(database, String.class, "SELECT properties ->> 'sku' FROM analytics_service.events"
+        assertThat(database.queryForObject(String.class, "SELECT properties ->> 'sku' FROM analytics_service.events"
                 + " WHERE event_type = 'add_to_cart'")).isEqualTo("HP-BLK");
     }
 
@@ -57,12 +58,12 @@ class AnalyticsMigrationTests {
 
         migrator.undoTo("1");
 
-        assertThat(Jdbc.value(database, String.class, "SELECT to_regclass('analytics_service.events_2025_04')::text"))
+        assertThat(database.queryForObject(String.class, "SELECT to_regclass('analytics_service.events_2025_04')::text"))
                 .isNull();
         assertThat(partitions(database)).containsExactly(
                 tuple("page_view", "analytics_service.events_2025_03"),
                 tuple("add_to_cart", "analytics_service.events_default"));
-        assertThat(Jdbc.value(database, String.class, "SELECT properties ->> 'sku' FROM analytics_service.events"
+        assertThat(database.queryForObject(String.class, "SELECT properties ->> 'sku' FROM analytics_service.events"
                 + " WHERE event_type = 'add_to_cart'")).isEqualTo("HP-BLK");
     }
 
@@ -73,7 +74,7 @@ class AnalyticsMigrationTests {
 
         migrator.migrateTo("3");
 
-        assertThat(Jdbc.rows(database, """
+        assertThat(database.query("""
                 SELECT properties ->> 'order_id' AS order_id, revenue, (properties -> 'revenue') IS NOT NULL AS still_in_properties,
                        properties ->> 'currency' AS currency
                   FROM analytics_service.events WHERE event_type = 'order_completed' ORDER BY occurred_at"""))
@@ -83,7 +84,7 @@ class AnalyticsMigrationTests {
                         tuple("ord-1", new BigDecimal("129.90"), false, "USD"),
                         tuple("ord-2", null, true, "EUR"),
                         tuple("ord-3", new BigDecimal("15"), false, "USD"));
-        assertThat(Jdbc.value(database, String.class, "SELECT properties ->> 'revenue' FROM analytics_service.events"
+        assertThat(database.queryForObject(String.class, "SELECT properties ->> 'revenue' FROM analytics_service.events"
                 + " WHERE properties ->> 'order_id' = 'ord-2'")).isEqualTo("n/a");
     }
 
@@ -95,19 +96,20 @@ class AnalyticsMigrationTests {
 
         migrator.undoTo("2");
 
-        assertThat(Jdbc.columns(database, SCHEMA, "events")).doesNotContain("revenue");
-        assertThat(Jdbc.rows(database, "SELECT properties::text AS properties FROM analytics_service.events"
+        assertThat(database.columnNames(SCHEMA, "events")).doesNotContain("revenue");
+        assertThat(database.query("SELECT properties::text AS properties FROM analytics_service.events"
                 + " ORDER BY occurred_at"))
                 .extracting(r -> r.get("properties"))
                 .containsExactly(jsonb(database, ORDER_PROPERTIES), jsonb(database, PAGE_VIEW_PROPERTIES),
                         jsonb(database, TEXT_REVENUE_PROPERTIES), jsonb(database, LATE_ORDER_PROPERTIES));
-        assertThat(Jdbc.value(database, String.class, "SELECT properties ->> 'revenue' FROM analytics_service.events"
+        assertThat(database.queryForObject(String.class, "SELECT properties ->> 'revenue' FROM analytics_service.events"
                 + " WHERE properties ->> 'order_id' = 'ord-1'")).isEqualTo("129.90");
     }
 
     @Test
     void should_have_an_april_partition_and_a_numeric_revenue_column(Migrator migrator, Database database) {
-        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+        migrator.migrateAll();
+        SchemaSnapshot schema = SchemaReader.read(database, List.of(SCHEMA), migrator.bookkeepingTables());
 
         SchemaAssertions.assertThat(schema).hasTable("events_2025_04");
         SchemaAssertions.assertThat(schema).table("events").column("revenue").hasType("numeric").isNullable();
@@ -117,17 +119,17 @@ class AnalyticsMigrationTests {
 
     /** The document as PostgreSQL writes a jsonb value (keys sorted, normalised spacing). */
     private static String jsonb(Database database, String json) {
-        return Jdbc.value(database, String.class, "SELECT ?::jsonb::text", json);
+        return database.queryForObject(String.class, "SELECT ?::jsonb::text", json);
     }
 
     private static List<Tuple> partitions(Database database) {
-        return Jdbc.rows(database, "SELECT event_type, tableoid::regclass::text AS partition FROM analytics_service.events"
+        return database.query("SELECT event_type, tableoid::regclass::text AS partition FROM analytics_service.events"
                 + " ORDER BY occurred_at").stream().map(r -> tuple(r.get("event_type"), r.get("partition"))).toList();
     }
 
     /** At V1: no device_type column and no default source yet. */
     private static void insertAprilAndMarchEvents(Database database) {
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO analytics_service.events (id, event_type, occurred_at, session_id, product_id, source, properties)
                 VALUES ('3f9a1b2c-3d4e-4f50-8a6b-7c8d9e0f1a01', 'page_view', '2025-03-31 23:59:59+00', 'sess-1', 'HP-BLK',
                         'web', '{"path": "/products/hp-blk"}'),
@@ -138,7 +140,7 @@ class AnalyticsMigrationTests {
 
     /** At V2; the partitions hold them in March, April (partition added by V2) and the default partition (June). */
     private static void insertRevenueEvents(Database database) {
-        Jdbc.rows(database, """
+        database.query("""
                 INSERT INTO analytics_service.events (event_type, occurred_at, customer_id, source, device_type, properties)
                 VALUES ('order_completed', '2025-03-10 09:00:00+00', '7b2f3c4d-5e6f-4a70-8b9c-0d1e2f3a4b01', 'web',
                         'desktop', ?::jsonb),

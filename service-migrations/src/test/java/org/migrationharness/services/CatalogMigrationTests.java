@@ -3,11 +3,14 @@ package org.migrationharness.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.assertions.SchemaAssertions;
 import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /**
@@ -32,7 +35,7 @@ class CatalogMigrationTests {
 
         migrator.migrateTo(BACKFILL);
 
-        assertThat(Jdbc.rows(database, "SELECT id, path, depth FROM catalog_service.categories ORDER BY id"))
+        assertThat(database.query("SELECT id, path, depth FROM catalog_service.categories ORDER BY id"))
                 .extracting(r -> r.get("id"), r -> r.get("path"), r -> r.get("depth"))
                 .containsExactly(
                         tuple("cat-audio", "electronics/audio", 1),
@@ -51,8 +54,8 @@ class CatalogMigrationTests {
 
         migrator.undoTo(BEFORE_BACKFILL);
 
-        assertThat(Jdbc.columns(database, SCHEMA, "categories")).doesNotContain("path", "depth");
-        assertThat(Jdbc.rows(database, "SELECT id, parent_id FROM catalog_service.categories ORDER BY id"))
+        assertThat(database.columnNames(SCHEMA, "categories")).doesNotContain("path", "depth");
+        assertThat(database.query("SELECT id, parent_id FROM catalog_service.categories ORDER BY id"))
                 .extracting(r -> r.get("id"), r -> r.get("parent_id"))
                 .containsExactly(
                         tuple("cat-audio", "cat-electronics"),
@@ -65,7 +68,8 @@ class CatalogMigrationTests {
 
     @Test
     void should_have_category_path_index_and_product_status_enum(Migrator migrator, Database database) {
-        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+        migrator.migrateAll();
+        SchemaSnapshot schema = SchemaReader.read(database, List.of(SCHEMA), migrator.bookkeepingTables());
 
         SchemaAssertions.assertThat(schema)
                 .hasEnum("product_status", "DRAFT", "ACTIVE", "INACTIVE", "DISCONTINUED");
@@ -77,18 +81,21 @@ class CatalogMigrationTests {
 
     /** Children are inserted before their parents where the FK allows it, so the backfill cannot rely on row order. */
     private static void insertCategoryTree(Database database) {
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO catalog_service.categories (id, name, slug, parent_id, sort_order, updated_at) VALUES
                     ('cat-electronics', 'Electronics', 'electronics', NULL, 1, now()),
                     ('cat-books', 'Books', 'books', NULL, 2, now())
-                """, """
+                """);
+        database.execute("""
                 INSERT INTO catalog_service.categories (id, name, slug, parent_id, updated_at) VALUES
                     ('cat-audio', 'Audio', 'audio', 'cat-electronics', now()),
                     ('cat-novels', 'Novels', 'novels', 'cat-books', now())
-                """, """
+                """);
+        database.execute("""
                 INSERT INTO catalog_service.categories (id, name, slug, parent_id, updated_at) VALUES
                     ('cat-headphones', 'Headphones', 'headphones', 'cat-audio', now())
-                """, """
+                """);
+        database.execute("""
                 INSERT INTO catalog_service.categories (id, name, slug, parent_id, updated_at) VALUES
                     ('cat-in-ear', 'In-ear headphones', 'in-ear', 'cat-headphones', now())
                 """);

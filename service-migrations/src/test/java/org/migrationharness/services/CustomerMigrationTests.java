@@ -3,11 +3,14 @@ package org.migrationharness.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.assertions.SchemaAssertions;
 import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /** Customer V3: customers.full_name is split into first_name and last_name; U3 restores full_name. */
@@ -23,7 +26,7 @@ class CustomerMigrationTests {
 
         migrator.migrateTo("3");
 
-        assertThat(Jdbc.rows(database, "SELECT email, first_name, last_name FROM customer_service.customers ORDER BY email"))
+        assertThat(database.query("SELECT email, first_name, last_name FROM customer_service.customers ORDER BY email"))
                 .extracting(r -> r.get("email"), r -> r.get("first_name"), r -> r.get("last_name"))
                 .containsExactly(
                         tuple("ada@example.com", "Ada", "Lovelace"),
@@ -40,8 +43,8 @@ class CustomerMigrationTests {
 
         migrator.undoTo("2");
 
-        assertThat(Jdbc.columns(database, SCHEMA, "customers")).doesNotContain("first_name", "last_name");
-        assertThat(Jdbc.rows(database, "SELECT email, full_name FROM customer_service.customers ORDER BY email"))
+        assertThat(database.columnNames(SCHEMA, "customers")).doesNotContain("first_name", "last_name");
+        assertThat(database.query("SELECT email, full_name FROM customer_service.customers ORDER BY email"))
                 .extracting(r -> r.get("email"), r -> r.get("full_name"))
                 .containsExactly(
                         tuple("ada@example.com", "Ada Lovelace"),
@@ -53,18 +56,19 @@ class CustomerMigrationTests {
     @Test
     void should_rebuild_full_name_of_customers_written_after_the_split_when_undone(Migrator migrator, Database database) {
         migrator.migrateTo("3");
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO customer_service.customers (email, first_name, last_name) VALUES
                     ('alan@example.com', 'Alan', 'Turing'),
                     ('prince@example.com', 'Prince', NULL)
-                """, """
+                """);
+        database.execute("""
                 INSERT INTO customer_service.customers (email, full_name, first_name, last_name) VALUES
                     ('mary@example.com', 'Mary Shelley', 'Mary', 'Wollstonecraft Shelley')
                 """);
 
         migrator.undoTo("2");
 
-        assertThat(Jdbc.rows(database, "SELECT email, full_name FROM customer_service.customers ORDER BY email"))
+        assertThat(database.query("SELECT email, full_name FROM customer_service.customers ORDER BY email"))
                 .extracting(r -> r.get("email"), r -> r.get("full_name"))
                 .containsExactly(
                         tuple("alan@example.com", "Alan Turing"),
@@ -74,7 +78,8 @@ class CustomerMigrationTests {
 
     @Test
     void should_have_mandatory_first_name_and_optional_last_and_full_name(Migrator migrator, Database database) {
-        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+        migrator.migrateAll();
+        SchemaSnapshot schema = SchemaReader.read(database, List.of(SCHEMA), migrator.bookkeepingTables());
 
         SchemaAssertions.assertThat(schema).table("customers").column("first_name")
                 .hasType("character varying(100)").isNotNull();
@@ -87,7 +92,7 @@ class CustomerMigrationTests {
 
     /** Rows satisfy V1/V2's checks: e-mail format and E.164 phone numbers. */
     private static void insertCustomers(Database database) {
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO customer_service.customers (email, full_name, phone, preferred_locale) VALUES
                     ('ada@example.com', 'Ada Lovelace', '+442079460000', 'en-GB'),
                     ('cher@example.com', 'Cher', NULL, 'en-US'),

@@ -3,11 +3,14 @@ package org.migrationharness.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.assertions.SchemaAssertions;
 import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /** Notification V3: template locales move from POSIX style (en_US) to BCP 47 tags (en-US); U3 moves them back. */
@@ -23,7 +26,7 @@ class NotificationMigrationTests {
 
         migrator.migrateTo("3");
 
-        assertThat(Jdbc.rows(database, "SELECT code, channel::text AS channel, locale"
+        assertThat(database.query("SELECT code, channel::text AS channel, locale"
                 + " FROM notification_service.notification_templates ORDER BY code, channel, locale"))
                 .extracting(r -> r.get("code"), r -> r.get("channel"), r -> r.get("locale"))
                 .containsExactly(
@@ -32,7 +35,7 @@ class NotificationMigrationTests {
                         tuple("order_confirmed", "email", "en-US"),
                         tuple("order_confirmed", "sms", "en-US"),
                         tuple("shipment_sent", "push", "pt-BR"));
-        assertThat(Jdbc.value(database, String.class, "INSERT INTO notification_service.notification_templates"
+        assertThat(database.queryForObject(String.class, "INSERT INTO notification_service.notification_templates"
                 + " (code, channel, body) VALUES ('password_reset', 'sms', 'Your code is {{code}}') RETURNING locale"))
                 .isEqualTo("en-US");
     }
@@ -42,12 +45,12 @@ class NotificationMigrationTests {
         migrator.migrateTo("2");
         insertTemplates(database);
         migrator.migrateTo("3");
-        Jdbc.execute(database, "INSERT INTO notification_service.notification_templates (code, channel, locale, body)"
+        database.execute("INSERT INTO notification_service.notification_templates (code, channel, locale, body)"
                 + " VALUES ('password_reset', 'sms', 'fr-FR', 'Votre code : {{code}}')");
 
         migrator.undoTo("2");
 
-        assertThat(Jdbc.rows(database, "SELECT code, channel::text AS channel, locale"
+        assertThat(database.query("SELECT code, channel::text AS channel, locale"
                 + " FROM notification_service.notification_templates ORDER BY code, channel, locale"))
                 .extracting(r -> r.get("code"), r -> r.get("channel"), r -> r.get("locale"))
                 .containsExactly(
@@ -57,14 +60,15 @@ class NotificationMigrationTests {
                         tuple("order_confirmed", "sms", "en_US"),
                         tuple("password_reset", "sms", "fr_FR"),
                         tuple("shipment_sent", "push", "pt_BR"));
-        assertThat(Jdbc.value(database, String.class, "INSERT INTO notification_service.notification_templates"
+        assertThat(database.queryForObject(String.class, "INSERT INTO notification_service.notification_templates"
                 + " (code, channel, body) VALUES ('password_reset', 'push', 'Reset your password') RETURNING locale"))
                 .isEqualTo("en_US");
     }
 
     @Test
     void should_default_template_locale_to_en_us_and_keep_the_channel_enum(Migrator migrator, Database database) {
-        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+        migrator.migrateAll();
+        SchemaSnapshot schema = SchemaReader.read(database, List.of(SCHEMA), migrator.bookkeepingTables());
 
         SchemaAssertions.assertThat(schema).hasEnum("notification_channel", "email", "sms", "push");
         SchemaAssertions.assertThat(schema).table("notification_templates").column("locale")
@@ -72,7 +76,7 @@ class NotificationMigrationTests {
     }
 
     private static void insertTemplates(Database database) {
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO notification_service.notification_templates (code, channel, locale, subject, body) VALUES
                     ('order_confirmed', 'email', 'en_US', 'Your order {{number}}', 'Thanks for your order!'),
                     ('order_confirmed', 'email', 'de_DE', 'Ihre Bestellung {{number}}', 'Danke für Ihre Bestellung!'),

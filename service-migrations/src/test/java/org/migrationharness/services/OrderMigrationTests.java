@@ -3,11 +3,14 @@ package org.migrationharness.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.assertions.SchemaAssertions;
 import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /**
@@ -35,10 +38,10 @@ class OrderMigrationTests {
 
         migrator.migrateTo("3");
 
-        assertThat(Jdbc.columnType(database, SCHEMA, "orders", "shipping_address")).isEqualTo("jsonb");
-        assertThat(Jdbc.columnType(database, SCHEMA, "orders", "billing_address")).isEqualTo("jsonb");
-        assertThat(Jdbc.columnType(database, SCHEMA, "orders", "payment_method")).isEqualTo("jsonb");
-        assertThat(Jdbc.rows(database, """
+        assertThat(database.columnType(SCHEMA, "orders", "shipping_address")).isEqualTo("jsonb");
+        assertThat(database.columnType(SCHEMA, "orders", "billing_address")).isEqualTo("jsonb");
+        assertThat(database.columnType(SCHEMA, "orders", "payment_method")).isEqualTo("jsonb");
+        assertThat(database.query("""
                 SELECT id,
                        shipping_address = ?::jsonb AS shipping_same,
                        billing_address = ?::jsonb AS billing_same,
@@ -61,9 +64,9 @@ class OrderMigrationTests {
 
         migrator.undoTo("2");
 
-        assertThat(Jdbc.columnType(database, SCHEMA, "orders", "shipping_address")).isEqualTo("json");
-        assertThat(Jdbc.columnType(database, SCHEMA, "orders", "payment_method")).isEqualTo("json");
-        assertThat(Jdbc.rows(database, """
+        assertThat(database.columnType(SCHEMA, "orders", "shipping_address")).isEqualTo("json");
+        assertThat(database.columnType(SCHEMA, "orders", "payment_method")).isEqualTo("json");
+        assertThat(database.query("""
                 SELECT id,
                        shipping_address::jsonb = ?::jsonb AS shipping_same,
                        billing_address::jsonb = ?::jsonb AS billing_same,
@@ -85,7 +88,7 @@ class OrderMigrationTests {
 
         migrator.migrateTo("4");
 
-        assertThat(Jdbc.rows(database, "SELECT id, item_count FROM order_service.orders ORDER BY id"))
+        assertThat(database.query("SELECT id, item_count FROM order_service.orders ORDER BY id"))
                 .extracting(r -> r.get("id"), r -> r.get("item_count"))
                 .containsExactly(tuple("ord-1", 5), tuple("ord-2", 0));
     }
@@ -99,13 +102,14 @@ class OrderMigrationTests {
 
         migrator.undoTo("3");
 
-        assertThat(Jdbc.columns(database, SCHEMA, "orders")).doesNotContain("item_count");
-        assertThat(Jdbc.value(database, Long.class, "SELECT sum(quantity) FROM order_service.order_items")).isEqualTo(5L);
+        assertThat(database.columnNames(SCHEMA, "orders")).doesNotContain("item_count");
+        assertThat(database.queryForObject(Long.class, "SELECT sum(quantity) FROM order_service.order_items")).isEqualTo(5L);
     }
 
     @Test
     void should_have_jsonb_documents_item_count_and_order_status_enum(Migrator migrator, Database database) {
-        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+        migrator.migrateAll();
+        SchemaSnapshot schema = SchemaReader.read(database, List.of(SCHEMA), migrator.bookkeepingTables());
 
         SchemaAssertions.assertThat(schema).hasEnum("orderstatus", "PENDING_PAYMENT", "CONFIRMED", "PROCESSING",
                 "FULFILLMENT_STARTED", "PICKED", "PACKAGED", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED");
@@ -117,7 +121,7 @@ class OrderMigrationTests {
 
     /** Two orders with json documents written the way the Alembic-era service wrote them; ord-2 has no payment method. */
     private static void insertOrders(Database database) {
-        Jdbc.rows(database, """
+        database.query("""
                 INSERT INTO order_service.orders (id, customer_id, status, subtotal, total_amount, currency,
                                                   shipping_address, billing_address, payment_method)
                 VALUES ('ord-1', 'cust-1', 'CONFIRMED', 59.97, 64.96, 'GBP', ?::json, ?::json, ?::json),
@@ -126,7 +130,7 @@ class OrderMigrationTests {
     }
 
     private static void insertItems(Database database) {
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO order_service.order_items (id, order_id, product_id, sku, name, quantity, unit_price,
                                                        total_price, warehouse_id)
                 VALUES ('item-1', 'ord-1', 'prod-1', 'HP-BLK', 'Headphones, black', 2, 19.99, 39.98, 'wh-lon'),

@@ -3,6 +3,8 @@ package org.migrationharness.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.migrationharness.apply.Migrator;
 import org.migrationharness.assertions.SchemaAssertions;
 import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /**
@@ -28,21 +31,21 @@ class PaymentMigrationTests {
 
         migrator.migrateTo("3");
 
-        assertThat(Jdbc.columnType(database, SCHEMA, "payments", "amount")).isEqualTo("numeric(12,2)");
-        assertThat(Jdbc.columnType(database, SCHEMA, "payment_transactions", "amount")).isEqualTo("numeric(12,2)");
-        assertThat(Jdbc.columnType(database, SCHEMA, "refunds", "amount")).isEqualTo("numeric(12,2)");
-        assertThat(Jdbc.rows(database, "SELECT order_id, amount FROM payment_service.payments ORDER BY order_id"))
+        assertThat(database.columnType(SCHEMA, "payments", "amount")).isEqualTo("numeric(12,2)");
+        assertThat(database.columnType(SCHEMA, "payment_transactions", "amount")).isEqualTo("numeric(12,2)");
+        assertThat(database.columnType(SCHEMA, "refunds", "amount")).isEqualTo("numeric(12,2)");
+        assertThat(database.query("SELECT order_id, amount FROM payment_service.payments ORDER BY order_id"))
                 .extracting(r -> r.get("order_id"), r -> r.get("amount"))
                 .containsExactly(
                         tuple("ord-1", new BigDecimal("299.99")),
                         tuple("ord-2", new BigDecimal("0.01")),
                         tuple("ord-3", new BigDecimal("1234567.00")));
-        assertThat(Jdbc.rows(database, "SELECT transaction_type, amount FROM payment_service.payment_transactions"
+        assertThat(database.query("SELECT transaction_type, amount FROM payment_service.payment_transactions"
                 + " ORDER BY transaction_type"))
                 .extracting(r -> r.get("transaction_type"), r -> r.get("amount"))
                 .containsExactly(tuple("authorize", new BigDecimal("299.99")), tuple("capture", new BigDecimal("299.99")),
                         tuple("void", new BigDecimal("0.00")));
-        assertThat(Jdbc.value(database, BigDecimal.class, "SELECT amount FROM payment_service.refunds"))
+        assertThat(database.queryForObject(BigDecimal.class, "SELECT amount FROM payment_service.refunds"))
                 .isEqualTo(new BigDecimal("10.50"));
     }
 
@@ -54,20 +57,21 @@ class PaymentMigrationTests {
 
         migrator.undoTo("2");
 
-        assertThat(Jdbc.columnType(database, SCHEMA, "payments", "amount_cents")).isEqualTo("bigint");
-        assertThat(Jdbc.rows(database, "SELECT order_id, amount_cents FROM payment_service.payments ORDER BY order_id"))
+        assertThat(database.columnType(SCHEMA, "payments", "amount_cents")).isEqualTo("bigint");
+        assertThat(database.query("SELECT order_id, amount_cents FROM payment_service.payments ORDER BY order_id"))
                 .extracting(r -> r.get("order_id"), r -> r.get("amount_cents"))
                 .containsExactly(tuple("ord-1", 29999L), tuple("ord-2", 1L), tuple("ord-3", 123456700L));
-        assertThat(Jdbc.rows(database, "SELECT transaction_type, amount_cents FROM payment_service.payment_transactions"
+        assertThat(database.query("SELECT transaction_type, amount_cents FROM payment_service.payment_transactions"
                 + " ORDER BY transaction_type"))
                 .extracting(r -> r.get("transaction_type"), r -> r.get("amount_cents"))
                 .containsExactly(tuple("authorize", 29999L), tuple("capture", 29999L), tuple("void", 0L));
-        assertThat(Jdbc.value(database, Long.class, "SELECT amount_cents FROM payment_service.refunds")).isEqualTo(1050L);
+        assertThat(database.queryForObject(Long.class, "SELECT amount_cents FROM payment_service.refunds")).isEqualTo(1050L);
     }
 
     @Test
     void should_have_numeric_amounts_and_payment_status_enum(Migrator migrator, Database database) {
-        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+        migrator.migrateAll();
+        SchemaSnapshot schema = SchemaReader.read(database, List.of(SCHEMA), migrator.bookkeepingTables());
 
         SchemaAssertions.assertThat(schema).hasEnum("payment_status",
                 "pending", "authorized", "captured", "partially_refunded", "refunded", "failed", "cancelled");
@@ -77,7 +81,7 @@ class PaymentMigrationTests {
     }
 
     private static void insertPayments(Database database) {
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO payment_service.payments (id, order_id, customer_id, amount_cents, currency, status, provider,
                                                       provider_reference, captured_at)
                 VALUES ('8f7c6a52-0d4e-4b43-9c39-1f2b3a4c5d01', 'ord-1', 'cust-1', 29999, 'USD', 'captured', 'stripe',
@@ -86,13 +90,15 @@ class PaymentMigrationTests {
                         'psp_82', NULL),
                        ('8f7c6a52-0d4e-4b43-9c39-1f2b3a4c5d03', 'ord-3', 'cust-3', 123456700, 'JPY', 'pending', 'stripe',
                         NULL, NULL)
-                """, """
+                """);
+        database.execute("""
                 INSERT INTO payment_service.payment_transactions (payment_id, transaction_type, amount_cents, succeeded,
                                                                   provider_transaction_id, raw_response)
                 VALUES ('8f7c6a52-0d4e-4b43-9c39-1f2b3a4c5d01', 'authorize', 29999, true, 'ch_1', '{"outcome": "approved"}'),
                        ('8f7c6a52-0d4e-4b43-9c39-1f2b3a4c5d01', 'capture', 29999, true, 'ch_2', NULL),
                        ('8f7c6a52-0d4e-4b43-9c39-1f2b3a4c5d02', 'void', 0, false, NULL, NULL)
-                """, """
+                """);
+        database.execute("""
                 INSERT INTO payment_service.refunds (payment_id, amount_cents, reason, status)
                 VALUES ('8f7c6a52-0d4e-4b43-9c39-1f2b3a4c5d01', 1050, 'damaged in transit', 'succeeded')
                 """);

@@ -3,6 +3,8 @@ package org.migrationharness.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.migrationharness.apply.Migrator;
 import org.migrationharness.assertions.SchemaAssertions;
 import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /** Pricing V3: prices.currency is copied from the currency of the row's price list. */
@@ -25,7 +28,7 @@ class PricingMigrationTests {
 
         migrator.migrateTo("3");
 
-        assertThat(Jdbc.rows(database, """
+        assertThat(database.query("""
                 SELECT pl.code, p.sku, p.min_quantity, p.currency
                   FROM pricing_service.prices p JOIN pricing_service.price_lists pl ON pl.id = p.price_list_id
                  ORDER BY pl.code, p.sku, p.min_quantity"""))
@@ -46,14 +49,15 @@ class PricingMigrationTests {
 
         migrator.undoTo("2");
 
-        assertThat(Jdbc.columns(database, SCHEMA, "prices")).doesNotContain("currency");
-        assertThat(Jdbc.value(database, BigDecimal.class, "SELECT sum(unit_price) FROM pricing_service.prices"))
+        assertThat(database.columnNames(SCHEMA, "prices")).doesNotContain("currency");
+        assertThat(database.queryForObject(BigDecimal.class, "SELECT sum(unit_price) FROM pricing_service.prices"))
                 .isEqualTo(new BigDecimal("4338.99"));
     }
 
     @Test
     void should_have_mandatory_price_currency_with_a_sku_lookup_index(Migrator migrator, Database database) {
-        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+        migrator.migrateAll();
+        SchemaSnapshot schema = SchemaReader.read(database, List.of(SCHEMA), migrator.bookkeepingTables());
 
         SchemaAssertions.assertThat(schema).table("prices")
                 .hasIndex("idx_prices_sku_currency")
@@ -62,12 +66,13 @@ class PricingMigrationTests {
     }
 
     private static void insertPriceLists(Database database) {
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO pricing_service.price_lists (id, code, name, currency, is_default) VALUES
                     ('5b0b5d7e-9a52-4f0e-8d4b-6f1a2c3d4e01', 'retail-us', 'Retail US', 'USD', true),
                     ('5b0b5d7e-9a52-4f0e-8d4b-6f1a2c3d4e02', 'retail-eu', 'Retail EU', 'EUR', true),
                     ('5b0b5d7e-9a52-4f0e-8d4b-6f1a2c3d4e03', 'retail-jp', 'Retail Japan', 'JPY', false)
-                """, """
+                """);
+        database.execute("""
                 INSERT INTO pricing_service.prices (price_list_id, sku, unit_price, compare_at_price, min_quantity) VALUES
                     ('5b0b5d7e-9a52-4f0e-8d4b-6f1a2c3d4e01', 'HP-BLK', 199.00, 249.00, 1),
                     ('5b0b5d7e-9a52-4f0e-8d4b-6f1a2c3d4e01', 'HP-BLK', 179.00, NULL, 10),

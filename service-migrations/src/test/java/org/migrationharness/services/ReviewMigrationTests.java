@@ -3,11 +3,14 @@ package org.migrationharness.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.assertions.SchemaAssertions;
 import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /** Review V3: reviews.moderated_at is backfilled with the time of the review's latest moderation decision. */
@@ -23,7 +26,7 @@ class ReviewMigrationTests {
 
         migrator.migrateTo("3");
 
-        assertThat(Jdbc.rows(database, """
+        assertThat(database.query("""
                 SELECT title, state::text AS state,
                        to_char(moderated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS moderated_at
                   FROM review_service.reviews ORDER BY title"""))
@@ -42,14 +45,15 @@ class ReviewMigrationTests {
 
         migrator.undoTo("2");
 
-        assertThat(Jdbc.columns(database, SCHEMA, "reviews")).doesNotContain("moderated_at");
-        assertThat(Jdbc.value(database, Long.class, "SELECT count(*) FROM review_service.moderation_decisions"))
+        assertThat(database.columnNames(SCHEMA, "reviews")).doesNotContain("moderated_at");
+        assertThat(database.queryForObject(Long.class, "SELECT count(*) FROM review_service.moderation_decisions"))
                 .isEqualTo(4L);
     }
 
     @Test
     void should_have_nullable_moderated_at_and_the_moderation_state_enum(Migrator migrator, Database database) {
-        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+        migrator.migrateAll();
+        SchemaSnapshot schema = SchemaReader.read(database, List.of(SCHEMA), migrator.bookkeepingTables());
 
         SchemaAssertions.assertThat(schema).hasEnum("moderation_state", "pending", "approved", "rejected", "flagged");
         SchemaAssertions.assertThat(schema).table("reviews").column("moderated_at")
@@ -61,7 +65,7 @@ class ReviewMigrationTests {
      * working" was rejected once; "Too early to say" is still pending without any decision.
      */
     private static void insertReviews(Database database) {
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO review_service.reviews (id, product_id, customer_id, order_id, rating, title, body, state,
                                                     is_verified_purchase, locale)
                 VALUES ('6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a01', 'HP-BLK', '7b2f3c4d-5e6f-4a70-8b9c-0d1e2f3a4b01', 'ord-1',
@@ -70,7 +74,8 @@ class ReviewMigrationTests {
                         1, 'Stopped working', 'Broke after a day. Call me at +1 555 0100!', 'rejected', false, 'en-US'),
                        ('6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a03', 'CBL-USB', '7b2f3c4d-5e6f-4a70-8b9c-0d1e2f3a4b01', 'ord-1',
                         4, 'Too early to say', NULL, 'pending', true, NULL)
-                """, """
+                """);
+        database.execute("""
                 INSERT INTO review_service.moderation_decisions (review_id, moderator_id, decision, reason_code, decided_at)
                 VALUES ('6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a01', '9d3e4f50-6a7b-4c8d-9e0f-1a2b3c4d5e01', 'approve', NULL,
                         '2025-03-02 10:30:00+01'),

@@ -3,11 +3,14 @@ package org.migrationharness.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.assertions.SchemaAssertions;
 import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /** Search V3: search_synonyms.term_normalized is backfilled with term lower-cased, trimmed, single-spaced. */
@@ -23,7 +26,7 @@ class SearchMigrationTests {
 
         migrator.migrateTo("3");
 
-        assertThat(Jdbc.rows(database, "SELECT locale, term, term_normalized FROM search_service.search_synonyms ORDER BY id"))
+        assertThat(database.query("SELECT locale, term, term_normalized FROM search_service.search_synonyms ORDER BY id"))
                 .extracting(r -> r.get("locale"), r -> r.get("term"), r -> r.get("term_normalized"))
                 .containsExactly(
                         tuple("en-US", "  Wireless   Headphones ", "wireless headphones"),
@@ -41,8 +44,8 @@ class SearchMigrationTests {
 
         migrator.undoTo("2");
 
-        assertThat(Jdbc.columns(database, SCHEMA, "search_synonyms")).doesNotContain("term_normalized");
-        assertThat(Jdbc.rows(database, "SELECT term, array_to_string(synonyms, '|') AS synonyms"
+        assertThat(database.columnNames(SCHEMA, "search_synonyms")).doesNotContain("term_normalized");
+        assertThat(database.query("SELECT term, array_to_string(synonyms, '|') AS synonyms"
                 + " FROM search_service.search_synonyms ORDER BY id"))
                 .extracting(r -> r.get("term"), r -> r.get("synonyms"))
                 .containsExactly(
@@ -51,12 +54,13 @@ class SearchMigrationTests {
                         tuple("Smart\tWatch", "smartwatch"),
                         tuple("Kopfhörer", "Headset|Ohrhörer"),
                         tuple("usb-c cable", "type-c cable"));
-        assertThat(Jdbc.value(database, Long.class, "SELECT count(*) FROM search_service.indexing_queue")).isEqualTo(2L);
+        assertThat(database.queryForObject(Long.class, "SELECT count(*) FROM search_service.indexing_queue")).isEqualTo(2L);
     }
 
     @Test
     void should_have_mandatory_normalized_term_with_a_lookup_index(Migrator migrator, Database database) {
-        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+        migrator.migrateAll();
+        SchemaSnapshot schema = SchemaReader.read(database, List.of(SCHEMA), migrator.bookkeepingTables());
 
         SchemaAssertions.assertThat(schema).table("search_synonyms")
                 .hasIndex("idx_search_synonyms_locale_term_normalized")
@@ -66,14 +70,15 @@ class SearchMigrationTests {
 
     /** The queue rows respect V2's lease check and the 0..9 priority range. */
     private static void insertSynonyms(Database database) {
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO search_service.search_synonyms (locale, term, synonyms, is_bidirectional) VALUES
                     ('en-US', '  Wireless   Headphones ', ARRAY['headset', 'earphones'], true),
                     ('en-US', 'TV', ARRAY['television', 'telly'], true),
                     ('en-US', E'Smart\\tWatch', ARRAY['smartwatch'], false),
                     ('de-DE', 'Kopfhörer', ARRAY['Headset', 'Ohrhörer'], true),
                     ('en-US', 'usb-c cable', ARRAY['type-c cable'], true)
-                """, """
+                """);
+        database.execute("""
                 INSERT INTO search_service.indexing_queue (entity_type, entity_id, operation, priority, locked_by, locked_at)
                 VALUES ('product', 'prod-1', 'upsert', 0, 'indexer-1', now()),
                        ('category', 'cat-audio', 'delete', 9, NULL, NULL)

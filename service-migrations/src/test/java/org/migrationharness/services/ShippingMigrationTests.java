@@ -3,6 +3,8 @@ package org.migrationharness.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.migrationharness.apply.Migrator;
 import org.migrationharness.assertions.SchemaAssertions;
 import org.migrationharness.junit.MigrationTest;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /** Shipping V3: shipments.weight_grams integer becomes weight_kg numeric(8,3); U3 converts back to exact grams. */
@@ -25,9 +28,9 @@ class ShippingMigrationTests {
 
         migrator.migrateTo("3");
 
-        assertThat(Jdbc.columnType(database, SCHEMA, "shipments", "weight_kg")).isEqualTo("numeric(8,3)");
-        assertThat(Jdbc.columns(database, SCHEMA, "shipments")).doesNotContain("weight_grams");
-        assertThat(Jdbc.rows(database, "SELECT tracking_number, weight_kg FROM shipping_service.shipments"
+        assertThat(database.columnType(SCHEMA, "shipments", "weight_kg")).isEqualTo("numeric(8,3)");
+        assertThat(database.columnNames(SCHEMA, "shipments")).doesNotContain("weight_grams");
+        assertThat(database.query("SELECT tracking_number, weight_kg FROM shipping_service.shipments"
                 + " ORDER BY tracking_number"))
                 .extracting(r -> r.get("tracking_number"), r -> r.get("weight_kg"))
                 .containsExactly(
@@ -44,8 +47,8 @@ class ShippingMigrationTests {
 
         migrator.undoTo("2");
 
-        assertThat(Jdbc.columnType(database, SCHEMA, "shipments", "weight_grams")).isEqualTo("integer");
-        assertThat(Jdbc.rows(database, "SELECT tracking_number, weight_grams FROM shipping_service.shipments"
+        assertThat(database.columnType(SCHEMA, "shipments", "weight_grams")).isEqualTo("integer");
+        assertThat(database.query("SELECT tracking_number, weight_grams FROM shipping_service.shipments"
                 + " ORDER BY tracking_number"))
                 .extracting(r -> r.get("tracking_number"), r -> r.get("weight_grams"))
                 .containsExactly(
@@ -56,7 +59,8 @@ class ShippingMigrationTests {
 
     @Test
     void should_have_kilogram_weights_and_the_shipment_status_enum(Migrator migrator, Database database) {
-        SchemaSnapshot schema = Jdbc.migratedSchema(migrator, database, SCHEMA);
+        migrator.migrateAll();
+        SchemaSnapshot schema = SchemaReader.read(database, List.of(SCHEMA), migrator.bookkeepingTables());
 
         SchemaAssertions.assertThat(schema).hasEnum("shipment_status",
                 "label_created", "in_transit", "out_for_delivery", "delivered", "exception", "returned");
@@ -66,11 +70,12 @@ class ShippingMigrationTests {
 
     /** The delivered shipment satisfies V2's check: delivered_at after shipped_at. */
     private static void insertShipments(Database database) {
-        Jdbc.execute(database, """
+        database.execute("""
                 INSERT INTO shipping_service.carriers (code, name, tracking_url_template) VALUES
                     ('ups', 'UPS', 'https://www.ups.com/track?tracknum={trackingNumber}'),
                     ('dhl', 'DHL Express', NULL)
-                """, """
+                """);
+        database.execute("""
                 INSERT INTO shipping_service.shipments (order_id, carrier_id, tracking_number, status, weight_grams, ship_to,
                                                         shipped_at, delivered_at, service_level)
                 SELECT v.order_id, c.id, v.tracking_number, v.status::shipping_service.shipment_status, v.weight_grams,
