@@ -19,10 +19,6 @@ final class FileChecks implements Check {
 
     @Override
     public void run(CheckContext context) {
-        for (Finding problem : context.set().problems()) {
-            if (problem.check().equals(id.id())) {
-                context.report(problem);
-            }
-        }
+        context.set().problems(id).forEach(context::report);
     }
 }

@@ -1,7 +1,9 @@
 package org.migrationharness.check;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +18,16 @@ import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.report.Finding;
 import org.migrationharness.source.MigrationFormats;
+import org.migrationharness.seed.SeedFolder;
+import org.migrationharness.seed.SeedLoader;
 import org.migrationharness.source.MigrationSet;
 
-/** What the checks of one service share: the set, the server, the fully migrated database, the findings. */
-final class CheckContext implements AutoCloseable {
-
-    /**
-     * The skip reason of a check that needs the fully migrated database when {@code up.apply} failed; the verifier
-     * completes it with where up stopped ({@link #upApplyFailed()}).
-     */
-    static final String UP_APPLY_FAILED = "up.apply failed";
+/**
+ * What the checks of one set share: the set, the server, the findings, the databases made for it (dropped at the end),
+ * and the stages ({@link Stage}), each computed once, when a check that declared it first asks. Checks see it only
+ * through their {@link CheckContext}.
+ */
+final class ServiceRun implements AutoCloseable {
 
     private final MigrationSet set;
     private final PostgresServer server;
@@ -33,20 +35,30 @@ final class CheckContext implements AutoCloseable {
     private final List<Finding> findings = new ArrayList<>();
     /** The databases created for this service and not dropped yet; the step walk's workers add and drop clones. */
     private final List<Database> databases = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, Database> seeded = new LinkedHashMap<>();
-    private Database migrated;
-    private Database partlyMigrated;
-    private String upFailedAt;
-    private StepwiseWalk.Result stepwise;
+    /** Each stage computed so far: its result, or the exception computing it threw (thrown again to every check). */
+    private final Map<Stage, Object> stages = new EnumMap<>(Stage.class);
     private SchemaSnapshot migratedSnapshot;
     private SchemaSnapshot expectationSnapshot;
     private Database dependencies;
     private final SchemaReader.Cache tables = new SchemaReader.Cache();
 
-    CheckContext(MigrationSet set, PostgresServer server, VerifyOptions options) {
+    ServiceRun(MigrationSet set, PostgresServer server, VerifyOptions options) {
         this.set = set;
         this.server = server;
         this.options = options;
+    }
+
+    /** The context of one check: what it declared, over this run. */
+    CheckContext contextOf(Check check) {
+        return new CheckContext(this, check.id(), check.needs());
+    }
+
+    /**
+     * Runs {@code check} as it is, without its skip reason: for tests of one check ({@code up.apply} first when it
+     * needs the migrated database).
+     */
+    void run(Check check) {
+        check.run(contextOf(check));
     }
 
     MigrationSet set() {
@@ -146,18 +158,18 @@ final class CheckContext implements AutoCloseable {
     }
 
     /**
-     * The schema of {@link #migrated()} ({@link #snapshot(Database)}), read once: every clone of it has the same
+     * The schema of the migrated database ({@link #snapshot(Database)}), read once: every clone of it has the same
      * schema, so the checks that start from a clone compare with this one instead of reading the catalog again.
      */
     SchemaSnapshot migratedSnapshot() {
         if (migratedSnapshot == null) {
-            migratedSnapshot = snapshot(migrated);
+            migratedSnapshot = snapshot(migrated().database());
         }
         return migratedSnapshot;
     }
 
     /**
-     * The schema of {@link #migrated()} exactly as {@code snapshot --write-expected} writes an expectation: the
+     * The schema of the migrated database exactly as {@code snapshot --write-expected} writes an expectation: the
      * service's declared schemas only (every non-system one when it declares none), without its own tool's bookkeeping.
      */
     SchemaSnapshot expectationSnapshot() {
@@ -165,56 +177,102 @@ final class CheckContext implements AutoCloseable {
             return migratedSnapshot(); // the same reading: every schema, the set's bookkeeping left out
         }
         if (expectationSnapshot == null) {
-            expectationSnapshot = SchemaReader.read(migrated, set.config().schemas(),
+            expectationSnapshot = SchemaReader.read(migrated().database(), set.config().schemas(),
                     MigrationFormats.of(set).bookkeepingTables(set.config()));
         }
         return expectationSnapshot;
     }
 
-    /** The step-by-step walk the down.* and up.reapply-differs checks share; walked once, when first asked. */
-    StepwiseWalk.Result stepwise() {
-        if (stepwise == null) {
-            stepwise = new StepwiseWalk(this).walk();
+    /** {@link Stage#MIGRATED}: every migration applied to a new database, once. */
+    Migrated migrated() {
+        return stage(Stage.MIGRATED, Migrated.class, this::migrate);
+    }
+
+    /** {@link Stage#MIGRATED} when it was computed and passed; else null (nothing is computed here). */
+    Database migratedIfPassed() {
+        return stages.get(Stage.MIGRATED) instanceof Migrated.Passed passed ? passed.database() : null;
+    }
+
+    private Migrated migrate() {
+        if (set.unreadable()) {
+            return new Migrated.NotRun("two migrations share a version");
         }
-        return stepwise;
+        try {
+            Database database = newDatabase("up");
+            Attempt<Void> up = Attempt.run(() -> new Migrator(set, database).migrateAll());
+            return up.failed() ? new Migrated.Failed(database, failedAt(up.failure()), up.failure())
+                    : new Migrated.Passed(database);
+        } catch (HarnessException e) {
+            return new Migrated.Broken(e);
+        }
     }
 
-    /** The database with every migration applied, once {@code up.apply} passed; else null. */
-    Database migrated() {
-        return migrated;
+    /** How the failing script is known: its migration's up label ({@code V3}), else its file's name, else null. */
+    private String failedAt(HarnessException e) {
+        return e.file().map(file -> set.migrations().stream()
+                .filter(m -> file.equals(m.up().file())).map(m -> m.up().label()).findFirst()
+                .orElse(file.getFileName().toString())).orElse(null);
     }
 
-    void migrated(Database database) {
-        this.migrated = database;
+    /** {@link Stage#STEP_WALK}: the step-by-step walk the down.* and up.reapply-differs checks share, walked once. */
+    StepwiseWalk.Result stepWalk() {
+        return stage(Stage.STEP_WALK, StepwiseWalk.Result.class, () -> {
+            String skip = StepwiseWalk.skipReason(set, migrated());
+            return skip != null ? StepwiseWalk.Result.notWalked(skip) : new StepwiseWalk(this).walk();
+        });
     }
 
-    /**
-     * Records that up.apply failed at {@code failedAt} (how the failing script is known, e.g. {@code V3}, or its file),
-     * leaving {@code database} with the migrations before it applied.
-     */
-    void upFailed(Database database, String failedAt) {
-        this.partlyMigrated = database;
-        this.upFailedAt = failedAt;
+    /** {@link Stage#SEEDED}: each selected environment's seeds loaded into a clone of the migrated database, once. */
+    Seeded seeded() {
+        return stage(Stage.SEEDED, Seeded.class, this::seed);
     }
 
-    /** The database up.apply left when a migration failed: the migrations before it applied; else null. */
-    Database partlyMigrated() {
-        return partlyMigrated;
+    private Seeded seed() {
+        Path folder = options.seeds();
+        String skip = folder == null ? "no seeds folder" : migrated().skipReason();
+        if (skip != null) {
+            return Seeded.notLoaded(skip, folder);
+        }
+        if (!Files.isDirectory(folder)) {
+            return new Seeded(null, folder, true, List.of());
+        }
+        SeedFolder seeds = new SeedFolder(folder);
+        List<Seeded.Environment> environments = new ArrayList<>();
+        for (String environment : options.environments().isEmpty() ? seeds.environments() : options.environments()) {
+            if (!seeds.has(environment)) {
+                environments.add(new Seeded.Environment(environment, null, null));
+                continue;
+            }
+            Database database = cloneOf(migrated().database(), "seed_" + environment);
+            try {
+                SeedLoader.load(database, set, folder, environment);
+                environments.add(new Seeded.Environment(environment, database, null));
+            } catch (HarnessException e) {
+                if (e.code() == ErrorCode.ENVIRONMENT) {
+                    throw e;
+                }
+                environments.add(new Seeded.Environment(environment, null, e));
+                drop(database);
+            }
+        }
+        return new Seeded(null, folder, false, environments);
     }
 
-    /** Where up.apply stopped (e.g. {@code V3}), or null when it passed or did not run. */
-    String upFailedAt() {
-        return upFailedAt;
-    }
-
-    /** The skip reason of a check that needs the migrated database: {@code up.apply failed at V3}. */
-    String upApplyFailed() {
-        return upFailedAt == null ? UP_APPLY_FAILED : UP_APPLY_FAILED + " at " + upFailedAt;
-    }
-
-    /** The clones of {@link #migrated()} into which {@code seed.load} loaded each environment, by environment. */
-    Map<String, Database> seeded() {
-        return seeded;
+    /** The result of {@code stage}, computed by {@code compute} the first time; a failure is thrown every time. */
+    private <T> T stage(Stage stage, Class<T> type, java.util.function.Supplier<T> compute) {
+        Object result = stages.get(stage);
+        if (result == null) {
+            try {
+                result = compute.get();
+            } catch (RuntimeException e) {
+                result = e;
+            }
+            stages.put(stage, result);
+        }
+        if (result instanceof RuntimeException e) {
+            throw e;
+        }
+        return type.cast(result);
     }
 
     @Override
