@@ -93,7 +93,7 @@ final class HistoryCheck implements Check {
     public void run(CheckContext context) {
         MigrationSet base = context.options().base().set();
         MigrationSet current = context.set();
-        List<Finding> findings = id == CheckId.HISTORY_MODIFIED ? modified(base, current) : outOfOrder(base, current);
+        List<Finding> findings = id.equals(CheckId.HISTORY_MODIFIED) ? modified(base, current) : outOfOrder(base, current);
         findings.forEach(context::report);
     }
 
