@@ -17,8 +17,10 @@ import org.migrationharness.check.VerifyOptions;
 import org.migrationharness.report.CheckId;
 import org.migrationharness.report.JsonReport;
 import org.migrationharness.report.RunReport;
+import org.migrationharness.report.ReportWriter;
 import org.migrationharness.report.SarifReport;
 import org.migrationharness.report.ServiceReport;
+import org.migrationharness.report.TextReport;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.testing.MigrationFolder;
@@ -102,6 +104,29 @@ class ExtensionCheckTests {
                     assertThat(r.at("/shortDescription/text").asText()).isEqualTo("a column holds a floating-point number");
                     assertThat(r.at("/help/text").asText()).startsWith("Proves: no column of the migrated schema");
                 });
+    }
+
+    @Test
+    void should_show_an_added_check_and_its_finding_in_the_text_junit_xml_and_markdown_reports() throws IOException {
+        Verifier verifier = withExtension(() -> new Verifier(SharedServer.get()));
+        RunReport run = verifier.verifyAll(List.of(new Verifier.Target(payments(), VerifyOptions.defaults())));
+
+        assertThat(TextReport.render(run)).as("text").contains("team.no-float-columns")
+                .contains("Column public.payments.amount is double precision");
+        for (String format : List.of("junit-xml", "markdown")) {
+            assertThat(ReportWriter.byFormat(format).orElseThrow().render(run)).as(format)
+                    .contains("team.no-float-columns").contains("Column public.payments.amount is double precision");
+        }
+    }
+
+    @Test
+    void should_explain_an_added_check_with_its_help_text() throws IOException {
+        CheckId added = withExtension(Verifier::checkIds).stream().filter(c -> c.id().equals("team.no-float-columns"))
+                .findFirst().orElseThrow();
+
+        assertThat(added.meaning()).isEqualTo("a column holds a floating-point number");
+        assertThat(added.explanation()).startsWith("Proves: no column of the migrated schema is real or double precision.")
+                .contains("Fix: use numeric(12, 2)");
     }
 
     @Test
