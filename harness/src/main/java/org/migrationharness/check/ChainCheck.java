@@ -13,7 +13,6 @@ import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaDiff;
-import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
 

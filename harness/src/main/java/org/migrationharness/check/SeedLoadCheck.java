@@ -1,6 +1,5 @@
 package org.migrationharness.check;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 

@@ -54,8 +54,8 @@ final class ServiceRun implements AutoCloseable {
     }
 
     /**
-     * Runs {@code check} as it is, without its skip reason: for tests of one check ({@code up.apply} first when it
-     * needs the migrated database).
+     * Runs {@code check} without asking its skip reason, as a test of one check does; the stages it declared are
+     * computed when it first asks for them.
      */
     void run(Check check) {
         check.run(contextOf(check));
