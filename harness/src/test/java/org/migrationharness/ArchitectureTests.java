@@ -96,4 +96,17 @@ class ArchitectureTests {
     static final ArchRule report_formats_are_found_through_the_seam = noClasses()
             .that().resideOutsideOfPackage("org.migrationharness.report..")
             .should().dependOnClassesThat(A_REPORT_FORMAT);
+
+    /** A check's classes: what implements the seam of checks. */
+    private static final DescribedPredicate<JavaClass> A_CHECK = JavaClass.Predicates
+            .implement(org.migrationharness.check.Check.class).as("a check's class");
+
+    @ArchTest
+    static final ArchRule checks_are_found_only_through_the_seam = noClasses()
+            .that().resideOutsideOfPackage("org.migrationharness.check..")
+            .should().dependOnClassesThat(A_CHECK);
+
+    @ArchTest
+    static final ArchRule the_own_checks_are_not_api = classes().that(A_CHECK).should().notBePublic()
+            .because("the verifier lists the harness's own checks; a check from outside comes through ServiceLoader");
 }

@@ -1,11 +1,11 @@
 package org.migrationharness.check;
 
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.postgres.Database;
@@ -13,7 +13,6 @@ import org.migrationharness.report.CheckId;
 import org.migrationharness.report.Finding;
 import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaDiff;
-import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
 
@@ -37,12 +36,17 @@ final class ChainCheck implements Check {
     }
 
     @Override
+    public Set<Stage> needs() {
+        return Set.of(Stage.MIGRATED, Stage.STEP_WALK);
+    }
+
+    @Override
     public String skipReason(CheckContext context) {
         if (context.set().forwardOnly()) {
             return MigrationSet.FORWARD_ONLY;
         }
-        if (context.migrated() == null) {
-            return CheckContext.UP_APPLY_FAILED;
+        if (context.migrated().skipReason() != null) {
+            return context.migrated().skipReason();
         }
         List<Migration> migrations = context.set().migrations();
         return !migrations.isEmpty() && migrations.get(migrations.size() - 1).reversible()
@@ -51,7 +55,7 @@ final class ChainCheck implements Check {
 
     @Override
     public void run(CheckContext context) {
-        new Walk(context, context.stepwise()).run();
+        new Walk(context, context.stepWalk()).run();
     }
 
     /** One walk down and up; it moves to a new database after each failing script. */
@@ -73,7 +77,7 @@ final class ChainCheck implements Check {
             this.context = context;
             this.steps = steps;
             this.migrations = context.set().migrations();
-            this.database = context.cloneOf(context.migrated(), "chain");
+            this.database = context.cloneOf(context.migrated().database(), "chain");
             this.migrator = new Migrator(context.set(), database);
         }
 
@@ -90,22 +94,19 @@ final class ChainCheck implements Check {
                 Migration migration = migrations.get(i);
                 String version = migration.version().text();
                 if (!migration.reversible()) {
-                    context.report(new Finding(id().id(), Severity.INFO, version, null, null, "The chain stops above "
+                    context.report(new Finding(id(), Severity.INFO, version, null, null, "The chain stops above "
                             + version + ": " + (migration.irreversible() ? "it is marked irreversible ("
                             + migration.irreversibleReason() + ")" : "it has no down script") + "."));
                     return;
                 }
-                try {
-                    migrator.undoLast();
+                Migration below = i == 0 ? null : migrations.get(i - 1);
+                Optional<Finding> failed = Attempt.run(migrator::undoLast).finding(id(), version,
+                        migration.down().file(), e -> "Walking down from the newest version, down(" + version
+                                + ") failed: " + e.getMessage() + "\n" + downCause(migration, e) + "\n" + goesOn(below));
+                if (failed.isEmpty()) {
                     steps.traces().stream().filter(t -> t.migration().equals(migration)).forEach(ran::add);
-                } catch (HarnessException e) {
-                    if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                        throw e;
-                    }
-                    Migration below = i == 0 ? null : migrations.get(i - 1);
-                    context.report(Failure.of(id(), version, e, migration.down().file(),
-                            "Walking down from the newest version, down(" + version + ") failed: " + e.getMessage()
-                                    + "\n" + downCause(migration, e) + "\n" + goesOn(below)));
+                } else {
+                    context.report(failed.get());
                     if (!restart(below, "down(" + version + ") failed")) {
                         return;
                     }
@@ -118,26 +119,23 @@ final class ChainCheck implements Check {
         private boolean up() {
             for (int attempt = 0; attempt <= migrations.size(); attempt++) {
                 context.stopIfInterrupted();
-                try {
-                    migrator.migrateAll();
+                Attempt<?> up = Attempt.run(migrator::migrateAll);
+                if (!up.failed()) {
                     return true;
-                } catch (HarnessException e) {
-                    if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                        throw e;
-                    }
-                    String message = "After walking down to " + below(reached) + ", migrating up again failed: "
-                            + e.getMessage();
-                    Optional<Migration> failed = upOf(e);
-                    if (failed.isEmpty()) { // a repeatable: nothing to go on from
-                        context.report(Failure.of(id(), null, e, null, message));
-                        return false;
-                    }
-                    Migration migration = failed.get();
-                    context.report(Failure.of(id(), migration.version().text(), e, migration.up().file(),
-                            message + "\n" + upCause(migration, e) + "\n" + goesOn(migration)));
-                    if (!restart(migration, migration.up().label() + " failed")) {
-                        return false;
-                    }
+                }
+                HarnessException e = up.failure();
+                String message = "After walking down to " + below(reached) + ", migrating up again failed: "
+                        + e.getMessage();
+                Optional<Migration> failed = upOf(e);
+                if (failed.isEmpty()) { // a repeatable: nothing to go on from
+                    context.report(Attempt.of(id(), null, e, null, message));
+                    return false;
+                }
+                Migration migration = failed.get();
+                context.report(Attempt.of(id(), migration.version().text(), e, migration.up().file(),
+                        message + "\n" + upCause(migration, e) + "\n" + goesOn(migration)));
+                if (!restart(migration, migration.up().label() + " failed")) {
+                    return false;
                 }
             }
             return false;
@@ -161,15 +159,11 @@ final class ChainCheck implements Check {
             migrator = new Migrator(context.set(), database);
             ran.clear();
             if (at != null) {
-                try {
-                    migrator.versionedOnly().migrateTo(at.version().text());
-                } catch (HarnessException e) {
-                    if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                        throw e;
-                    }
-                    context.report(Failure.of(id(), at.version().text(), e, null, "The chain cannot go on after "
-                            + because + ": migrating a new database up to " + at.up().label() + " failed: "
-                            + e.getMessage()));
+                Optional<Finding> failed = Attempt.run(() -> migrator.versionedOnly().migrateTo(at.version().text()))
+                        .finding(id(), at.version().text(), null, e -> "The chain cannot go on after " + because
+                                + ": migrating a new database up to " + at.up().label() + " failed: " + e.getMessage());
+                if (failed.isPresent()) {
+                    context.report(failed.get());
                     return false;
                 }
             }

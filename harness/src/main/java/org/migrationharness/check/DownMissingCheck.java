@@ -33,11 +33,7 @@ final class DownMissingCheck implements Check {
 
     @Override
     public void run(CheckContext context) {
-        for (Finding problem : context.set().problems()) {
-            if (problem.check().equals(id().id())) {
-                context.report(problem);
-            }
-        }
+        context.set().problems(id()).forEach(context::report);
         Baseline.Scope baseline = context.set().reversibleBaseline();
         int withoutDown = 0;
         List<Finding> findings = new ArrayList<>();
@@ -46,11 +42,11 @@ final class DownMissingCheck implements Check {
             if (migration.down() == null && baseline.covers(version)) {
                 withoutDown++;
             } else if (migration.irreversible()) {
-                findings.add(new Finding(id().id(), Severity.INFO, version, DisplayPath.of(migration.down().file()), null,
+                findings.add(new Finding(id(), Severity.INFO, version, DisplayPath.of(migration.down().file()), null,
                         "Migration " + version + " is marked irreversible: " + migration.irreversibleReason()));
             } else if (migration.down() == null) {
                 String expected = MigrationFormats.of(context.set()).missingDown(migration);
-                findings.add(new Finding(id().id(), Severity.ERROR, version, DisplayPath.of(migration.up().file()), null,
+                findings.add(new Finding(id(), Severity.ERROR, version, DisplayPath.of(migration.up().file()), null,
                         "Migration " + version + " (" + migration.up().fileName() + ") has no down script.\n"
                                 + "Expected " + expected + ". If it cannot be reversed, write that file with only the line"
                                 + "\n  -- " + MigrationSetReader.IRREVERSIBLE_MARKER + " <why>"));

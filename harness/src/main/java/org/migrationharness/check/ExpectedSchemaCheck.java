@@ -1,5 +1,6 @@
 package org.migrationharness.check;
 
+import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,9 +24,14 @@ final class ExpectedSchemaCheck implements Check {
     }
 
     @Override
+    public Set<Stage> needs() {
+        return Set.of(Stage.MIGRATED);
+    }
+
+    @Override
     public String skipReason(CheckContext context) {
-        if (context.migrated() == null) {
-            return "up.apply failed";
+        if (context.migrated().skipReason() != null) {
+            return context.migrated().skipReason();
         }
         return context.options().expected() == null && !context.options().expectationRequired()
                 ? "no expected schema given" : null;
@@ -48,14 +54,14 @@ final class ExpectedSchemaCheck implements Check {
         Path configured = context.options().expected();
         if (configured == null || !Files.isRegularFile(configured)) {
             String where = configured == null ? "" : " at " + DisplayPath.of(configured);
-            context.report(new Finding(id().id(), Severity.ERROR, null, configured == null ? null : DisplayPath.of(configured),
+            context.report(new Finding(id(), Severity.ERROR, null, configured == null ? null : DisplayPath.of(configured),
                     null, "No expected schema committed for " + context.set().name() + where + ".\n"
                     + "Write one from the migrations with the explicit switch, review it and commit it:\n"
                     + "  java -jar harness/target/migration-harness.jar snapshot --service " + context.set().name()
                     + " --write-expected"));
             return;
         }
-        Path expected = forVersion(configured, context.server().majorVersion());
+        Path expected = forVersion(configured, context.serverMajorVersion());
         String file = DisplayPath.of(expected);
         DiffFindings.of(id(), null, file, SchemaDiff.between(SchemaFiles.read(expected), context.expectationSnapshot()),
                 context.set().config().compare(), new DiffFindings.Wording(

@@ -1,7 +1,6 @@
 package org.migrationharness.check;
 
 import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
 
 /** {@code naming.file} and {@code order.duplicate-version}: what reading the folder found. */
 final class FileChecks implements Check {
@@ -19,10 +18,6 @@ final class FileChecks implements Check {
 
     @Override
     public void run(CheckContext context) {
-        for (Finding problem : context.set().problems()) {
-            if (problem.check().equals(id.id())) {
-                context.report(problem);
-            }
-        }
+        context.set().problems(id).forEach(context::report);
     }
 }

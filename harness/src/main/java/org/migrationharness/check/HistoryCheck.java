@@ -93,7 +93,7 @@ final class HistoryCheck implements Check {
     public void run(CheckContext context) {
         MigrationSet base = context.options().base().set();
         MigrationSet current = context.set();
-        List<Finding> findings = id == CheckId.HISTORY_MODIFIED ? modified(base, current) : outOfOrder(base, current);
+        List<Finding> findings = id.equals(CheckId.HISTORY_MODIFIED) ? modified(base, current) : outOfOrder(base, current);
         findings.forEach(context::report);
     }
 
@@ -103,7 +103,7 @@ final class HistoryCheck implements Check {
             String version = was.version().text();
             Optional<Migration> now = current.migration(version);
             if (now.isEmpty()) {
-                findings.add(new Finding(id.id(), Severity.ERROR, version, DisplayPath.of(was.up().file()), null,
+                findings.add(new Finding(id, Severity.ERROR, version, DisplayPath.of(was.up().file()), null,
                         "Migration " + version + " (" + was.up().fileName() + ") was deleted: it is on the base but"
                                 + " no longer in " + DisplayPath.of(current.directory()) + ".\nApplied migrations must"
                                 + " not change: restore the file and add a new migration instead."));
@@ -112,7 +112,7 @@ final class HistoryCheck implements Check {
             Migration is = now.get();
             script(findings, current, version, "up", was.up(), is.up(), Severity.ERROR);
             if (was.down() != null && is.down() == null) {
-                findings.add(new Finding(id.id(), Severity.WARNING, version, DisplayPath.of(was.down().file()), null,
+                findings.add(new Finding(id, Severity.WARNING, version, DisplayPath.of(was.down().file()), null,
                         "The down script of migration " + version + " (" + was.down().fileName() + ") was deleted."
                                 + DOWN_NOTE));
             } else if (was.down() != null) {
@@ -148,7 +148,7 @@ final class HistoryCheck implements Check {
             String why = allowed.map(reason -> "it is marked " + ALLOW + " (" + reason + ")")
                     .orElse("only comments or white space changed, and " + tool + " keeps no checksum of an applied"
                             + " script, so production is not affected");
-            findings.add(new Finding(id.id(), Severity.INFO, version, DisplayPath.of(is.file()), null, "The " + what
+            findings.add(new Finding(id, Severity.INFO, version, DisplayPath.of(is.file()), null, "The " + what
                     + " script of migration " + version + " (" + is.fileName() + ") was " + (renamed ? "renamed from "
                     + was.fileName() + (edited ? " and edited" : "") : "edited") + " since the base; allowed: " + why
                     + "."));
@@ -173,7 +173,7 @@ final class HistoryCheck implements Check {
         message.append(severity == Severity.ERROR ? "\n" + (edited ? MUST_NOT_CHANGE
                 : "Applied migrations must not change: production records it as " + was.fileName()
                         + "; rename it back.") : DOWN_NOTE);
-        findings.add(new Finding(id.id(), severity, version, DisplayPath.of(is.file()), null, message.toString()));
+        findings.add(new Finding(id, severity, version, DisplayPath.of(is.file()), null, message.toString()));
     }
 
     private List<Finding> outOfOrder(MigrationSet base, MigrationSet current) {
@@ -185,7 +185,7 @@ final class HistoryCheck implements Check {
         for (Migration migration : current.migrations()) {
             String version = migration.version().text();
             if (base.migration(version).isEmpty() && migration.version().compareTo(newest.get()) < 0) {
-                findings.add(new Finding(id.id(), Severity.ERROR, version, DisplayPath.of(migration.up().file()), null,
+                findings.add(new Finding(id, Severity.ERROR, version, DisplayPath.of(migration.up().file()), null,
                         "Migration " + version + " (" + migration.up().fileName() + ") is new but sorts before "
                                 + newest.get().text() + ", the newest migration on the base: a database already at "
                                 + newest.get().text() + " would skip it or refuse to migrate.\nRenumber it after V"

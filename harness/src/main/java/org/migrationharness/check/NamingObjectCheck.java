@@ -1,5 +1,6 @@
 package org.migrationharness.check;
 
+import java.util.Set;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,19 +43,27 @@ final class NamingObjectCheck implements Check {
     }
 
     @Override
+    public Set<Stage> needs() {
+        return Set.of(Stage.MIGRATED);
+    }
+
+    @Override
     public String skipReason(CheckContext context) {
-        return context.migrated() == null && context.partlyMigrated() == null ? CheckContext.UP_APPLY_FAILED : null;
+        Migrated migrated = context.migrated();
+        return migrated instanceof Migrated.Passed || migrated instanceof Migrated.Failed ? null : migrated.skipReason();
     }
 
     @Override
     public void run(CheckContext context) {
-        Database migrated = context.migrated();
-        if (migrated == null) {
-            migrated = context.partlyMigrated();
-            String failed = context.upFailedAt() == null ? "the failing migration" : context.upFailedAt();
-            context.report(new Finding(id().id(), Severity.INFO, null, null, null, "Only the objects of the migrations"
-                    + " before " + failed + " were checked: " + context.upApplyFailed() + ", so " + failed + " and the"
+        Database migrated;
+        if (context.migrated() instanceof Migrated.Failed up) {
+            migrated = up.partial();
+            String failed = up.failedAt() == null ? "the failing migration" : up.failedAt();
+            context.report(new Finding(id(), Severity.INFO, null, null, null, "Only the objects of the migrations"
+                    + " before " + failed + " were checked: " + up.skipReason() + ", so " + failed + " and the"
                     + " migrations after it created nothing. The identifiers written in every script were checked."));
+        } else {
+            migrated = context.migrated().database();
         }
         SchemaSnapshot snapshot = SchemaReader.read(migrated, schemasOf(context, migrated),
                 new Migrator(context.set(), migrated).bookkeepingTables());

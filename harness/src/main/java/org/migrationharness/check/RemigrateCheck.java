@@ -1,7 +1,6 @@
 package org.migrationharness.check;
 
-import org.migrationharness.ErrorCode;
-import org.migrationharness.HarnessException;
+import java.util.Set;
 import org.migrationharness.apply.ApplyResult;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.postgres.Database;
@@ -23,26 +22,28 @@ final class RemigrateCheck implements Check {
     }
 
     @Override
+    public Set<Stage> needs() {
+        return Set.of(Stage.MIGRATED);
+    }
+
+    @Override
     public String skipReason(CheckContext context) {
-        return context.migrated() == null ? CheckContext.UP_APPLY_FAILED : null;
+        return context.migrated().skipReason();
     }
 
     @Override
     public void run(CheckContext context) {
-        Database database = context.cloneOf(context.migrated(), "remigrate");
+        Database database = context.cloneOf(context.migrated().database(), "remigrate");
         SchemaSnapshot before = context.migratedSnapshot();
-        ApplyResult again;
-        try {
-            again = new Migrator(context.set(), database).migrateAll();
-        } catch (HarnessException e) {
-            if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                throw e;
-            }
-            context.report(Failure.of(id(), null, e, null, "Migrating an up-to-date database again failed: " + e.getMessage()));
+        Attempt<ApplyResult> attempt = Attempt.get(() -> new Migrator(context.set(), database).migrateAll());
+        if (attempt.failed()) {
+            attempt.finding(id(), null, null, e -> "Migrating an up-to-date database again failed: " + e.getMessage())
+                    .ifPresent(context::report);
             return;
         }
+        ApplyResult again = attempt.value();
         if (!again.applied().isEmpty()) {
-            context.report(new Finding(id().id(), Severity.ERROR, null, null, null,
+            context.report(new Finding(id(), Severity.ERROR, null, null, null,
                     "Migrating an up-to-date database again applied " + again.applied()
                             + "; expected nothing.\nA repeatable migration whose text changes between runs, or a callback,"
                             + " re-applies on every deploy."));

@@ -22,7 +22,7 @@ import org.migrationharness.source.RepeatableMigration;
 
 /**
  * The schema change a pull request makes to a service: the base's migrations applied to a new database, its schema
- * compared with the schema after this change's migrations ({@link CheckContext#migratedSnapshot()}), in words, and a
+ * compared with the schema after this change's migrations ({@link ServiceRun#migratedSnapshot()}), in words, and a
  * Mermaid ER diagram of the tables it adds or changes.
  */
 final class SchemaChanges {
@@ -31,9 +31,9 @@ final class SchemaChanges {
     }
 
     /** The change since the base, or null when there is no base to compare with or up.apply did not pass. */
-    static SchemaChange of(CheckContext context) {
+    static SchemaChange of(ServiceRun context) {
         HistoryBase base = context.options().base();
-        if (base == null || base.set() == null || context.migrated() == null) {
+        if (base == null || base.set() == null || context.migratedIfPassed() == null) {
             return null;
         }
         SchemaSnapshot after = context.migratedSnapshot();

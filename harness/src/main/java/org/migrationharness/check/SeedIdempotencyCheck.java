@@ -2,6 +2,7 @@ package org.migrationharness.check;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.migrationharness.ErrorCode;
@@ -27,19 +28,24 @@ final class SeedIdempotencyCheck implements Check {
     }
 
     @Override
+    public Set<Stage> needs() {
+        return Set.of(Stage.SEEDED);
+    }
+
+    @Override
     public String skipReason(CheckContext context) {
-        String reason = SeedLoadCheck.skipReasonOf(context);
-        if (reason != null) {
-            return reason;
+        Seeded seeded = context.seeded();
+        if (seeded.skipReason() != null) {
+            return seeded.skipReason();
         }
-        return context.seeded().isEmpty() ? "no environment's seeds loaded" : null;
+        return seeded.loaded().isEmpty() ? "no environment's seeds loaded" : null;
     }
 
     @Override
     public void run(CheckContext context) {
         List<String> schemas = context.set().config().schemas().isEmpty()
                 ? List.of(context.set().config().defaultSchema()) : context.set().config().schemas();
-        for (Map.Entry<String, Database> entry : context.seeded().entrySet()) {
+        for (Map.Entry<String, Database> entry : context.seeded().loaded().entrySet()) {
             String environment = entry.getKey();
             Database database = entry.getValue();
             DataSnapshot before = DataSnapshot.of(database, schemas);
@@ -55,7 +61,7 @@ final class SeedIdempotencyCheck implements Check {
             }
             List<DataSnapshot.TableChange> changes = before.changesTo(DataSnapshot.of(database, schemas));
             if (!changes.isEmpty()) {
-                context.report(new Finding(id().id(), Severity.ERROR, null,
+                context.report(new Finding(id(), Severity.ERROR, null,
                         DisplayPath.of(context.options().seeds().resolve(environment)), null,
                         "Loading the " + environment + " seeds a second time changed " + changes.size()
                                 + (changes.size() == 1 ? " table" : " tables") + ":\n"

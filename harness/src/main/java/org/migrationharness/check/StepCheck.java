@@ -1,11 +1,11 @@
 package org.migrationharness.check;
 
+import java.util.Set;
 import org.migrationharness.report.CheckId;
-import org.migrationharness.source.MigrationSet;
 
 /**
  * {@code down.apply}, {@code down.leaves-trace} and {@code up.reapply-differs}: each reads its findings from the one
- * step-by-step walk ({@link StepwiseWalk}), which the first of them runs.
+ * step-by-step walk ({@link Stage#STEP_WALK}), walked once for all three.
  */
 final class StepCheck implements Check {
 
@@ -21,18 +21,18 @@ final class StepCheck implements Check {
     }
 
     @Override
+    public Set<Stage> needs() {
+        return Set.of(Stage.STEP_WALK);
+    }
+
+    /** Why the walk did not run: a forward-only set, up.apply failed, no migration has a down script. */
+    @Override
     public String skipReason(CheckContext context) {
-        if (context.set().forwardOnly()) {
-            return MigrationSet.FORWARD_ONLY;
-        }
-        if (context.migrated() == null) {
-            return CheckContext.UP_APPLY_FAILED;
-        }
-        return context.set().migrations().stream().anyMatch(m -> m.reversible()) ? null : "no migration has a down script";
+        return context.stepWalk().skipReason();
     }
 
     @Override
     public void run(CheckContext context) {
-        context.stepwise().of(id).forEach(context::report);
+        context.stepWalk().of(id).forEach(context::report);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaDiff;
 import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.Migration;
+import org.migrationharness.source.MigrationSet;
 
 /**
  * Every migration up, down and up again, one at a time, with a full catalog comparison at each step. Repeatable
@@ -37,30 +39,49 @@ import org.migrationharness.source.Migration;
  * readings share a {@link org.migrationharness.schema.SchemaReader.Cache}, so each reads again only the tables the
  * step changed.
  */
-final class StepwiseWalk {
+public final class StepwiseWalk {
 
-    private final CheckContext context;
+    private final ServiceRun context;
 
-    StepwiseWalk(CheckContext context) {
+    StepwiseWalk(ServiceRun context) {
         this.context = context;
     }
 
     /**
-     * What the walk found.
+     * Why the walk cannot run for {@code set}, or null when it can: a forward-only set, up.apply failed, no down script.
+     */
+    static String skipReason(MigrationSet set, Migrated migrated) {
+        if (set.forwardOnly()) {
+            return MigrationSet.FORWARD_ONLY;
+        }
+        if (migrated.skipReason() != null) {
+            return migrated.skipReason();
+        }
+        return set.migrations().stream().anyMatch(Migration::reversible) ? null : "no migration has a down script";
+    }
+
+    /**
+     * What the walk found: the result of {@link Stage#STEP_WALK}.
      *
+     * @param skipReason why the walk did not run (a forward-only set, up.apply failed, no down script), or null
      * @param findings findings of down.apply, down.leaves-trace and up.reapply-differs
      * @param stoppedAt the version whose up failed, which ended the walk, or null
      * @param traces what each down that ran left different from the schema before its up (its down.leaves-trace
      *        finding, as data), in the order of the migrations; only downs that left something
      */
-    record Result(List<Finding> findings, String stoppedAt, List<Trace> traces) {
+    public record Result(String skipReason, List<Finding> findings, String stoppedAt, List<Trace> traces) {
 
-        List<Finding> of(CheckId check) {
-            return findings.stream().filter(f -> f.check().equals(check.id())).toList();
+        static Result notWalked(String reason) {
+            return new Result(reason, List.of(), null, List.of());
+        }
+
+        /** The findings of {@code check}, in the order of the migrations. */
+        public List<Finding> of(CheckId check) {
+            return findings.stream().filter(f -> f.isOf(check)).toList();
         }
 
         /** Whether the walk found {@code check} failing for {@code version} on its own (on a clone at that version). */
-        boolean failed(CheckId check, String version) {
+        public boolean failed(CheckId check, String version) {
             return of(check).stream().anyMatch(f -> version.equals(f.migration()) && f.severity() == Severity.ERROR);
         }
     }
@@ -71,7 +92,7 @@ final class StepwiseWalk {
      * @param migration the migration whose down ran
      * @param difference the schema before up(k) (left) against the schema after down(k) (right)
      */
-    record Trace(Migration migration, SchemaDiff difference) {
+    public record Trace(Migration migration, SchemaDiff difference) {
     }
 
     Result walk() {
@@ -94,12 +115,7 @@ final class StepwiseWalk {
         try {
             for (Migration migration : context.set().migrations()) {
                 context.stopIfInterrupted();
-                try {
-                    migrator.stepTo(migration);
-                } catch (HarnessException e) {
-                    if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                        throw e;
-                    }
+                if (Attempt.run(() -> migrator.stepTo(migration)).failed()) {
                     stoppedAt = migration.version().text(); // up.apply reports it
                     break;
                 }
@@ -138,7 +154,7 @@ final class StepwiseWalk {
         if (stoppedAt == null) {
             context.drop(climb);
         }
-        return new Result(findings, stoppedAt, traces);
+        return new Result(null, findings, stoppedAt, traces);
     }
 
     /** Steps run at once, each on its own clone: the server does most of the work, on every core it has. */
@@ -201,13 +217,10 @@ final class StepwiseWalk {
         String downLabel = migration.down().label();
         try {
             Migrator migrator = new Migrator(context.set(), clone).versionedOnly();
-            try {
-                migrator.undoLast();
-            } catch (HarnessException e) {
-                if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                    throw e;
-                }
-                findings.add(Failure.of(CheckId.DOWN_APPLY, version, e, migration.down().file(), e.getMessage() + "\nFix " + down + " so that it reverses " + up + "."));
+            Optional<Finding> downFailed = Attempt.run(migrator::undoLast).finding(CheckId.DOWN_APPLY, version,
+                    migration.down().file(), e -> e.getMessage() + "\nFix " + down + " so that it reverses " + up + ".");
+            if (downFailed.isPresent()) {
+                findings.add(downFailed.get());
                 return new Step(findings, null);
             }
             SchemaDiff leftBehind = SchemaDiff.between(before, context.snapshot(clone));
@@ -216,14 +229,12 @@ final class StepwiseWalk {
                     leftBehind, context.set().config().compare(),
                     new DiffFindings.Wording(what -> "after " + downLabel + " the " + what + " differs from before " + upLabel,
                             "before " + upLabel, "after " + downLabel, "Make " + down + " drop or restore each of these.")));
-            try {
-                migrator.stepTo(migration);
-            } catch (HarnessException e) {
-                if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                    throw e;
-                }
-                findings.add(Failure.of(CheckId.UP_REAPPLY_DIFFERS, version, e, migration.up().file(), upLabel + " fails when applied again after " + downLabel + ": " + e.getMessage()
-                                + "\n" + down + " leaves something behind that " + up + " then collides with."));
+            Optional<Finding> upFailed = Attempt.run(() -> migrator.stepTo(migration)).finding(
+                    CheckId.UP_REAPPLY_DIFFERS, version, migration.up().file(), e -> upLabel
+                            + " fails when applied again after " + downLabel + ": " + e.getMessage()
+                            + "\n" + down + " leaves something behind that " + up + " then collides with.");
+            if (upFailed.isPresent()) {
+                findings.add(upFailed.get());
                 return new Step(findings, trace);
             }
             findings.addAll(DiffFindings.of(CheckId.UP_REAPPLY_DIFFERS, version, DisplayPath.of(migration.up().file()),

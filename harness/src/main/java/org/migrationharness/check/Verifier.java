@@ -3,8 +3,11 @@ package org.migrationharness.check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,22 +39,46 @@ public final class Verifier {
 
     private final PostgresServer server;
     private final VerifyListener listener;
+    /** The checks, found once: the harness's own, then those {@link ServiceLoader} finds. */
+    private final List<Check> checks;
 
     public Verifier(PostgresServer server, VerifyListener listener) {
         this.server = server;
         this.listener = listener == null ? VerifyListener.NONE : listener;
+        this.checks = checks();
     }
 
     public Verifier(PostgresServer server) {
         this(server, VerifyListener.NONE);
     }
 
-    /** The checks, in the order they run. */
+    /** The checks, in the order they run: the harness's own, then those added through {@link ServiceLoader}. */
     public static List<CheckId> checkIds() {
         return checks().stream().map(Check::id).toList();
     }
 
-    private static List<Check> checks() {
+    /**
+     * The checks in the order they run: the harness's own ({@link #builtIn()}), then every {@link Check} listed in
+     * {@code META-INF/services/org.migrationharness.check.Check} on the context class loader's class path, in the
+     * order {@link ServiceLoader} finds them. A check whose id another check has is refused.
+     */
+    static List<Check> checks() {
+        List<Check> checks = new ArrayList<>(builtIn());
+        Set<CheckId> ids = new HashSet<>();
+        checks.forEach(check -> ids.add(check.id()));
+        for (Check check : ServiceLoader.load(Check.class)) {
+            if (!ids.add(check.id())) {
+                throw new HarnessException(ErrorCode.INPUT, "Two checks have the id " + check.id() + ": "
+                        + check.getClass().getName() + " (from META-INF/services/" + Check.class.getName()
+                        + ") and another. Give each check an id of its own.");
+            }
+            checks.add(check);
+        }
+        return List.copyOf(checks);
+    }
+
+    /** The harness's own checks, in the order they run. */
+    private static List<Check> builtIn() {
         return List.of(
                 new FileChecks(CheckId.NAMING_FILE),
                 new FileChecks(CheckId.ORDER_DUPLICATE_VERSION),
@@ -227,34 +254,34 @@ public final class Verifier {
         listener.serviceStarted(set.name(), set.format(), set.migrations().size());
         List<CheckResult> results = new ArrayList<>();
         ServiceReport.Status status = ServiceReport.Status.PASSED;
-        CheckContext context = new CheckContext(set, server, options == null ? VerifyOptions.defaults() : options);
+        ServiceRun context = new ServiceRun(set, server, options == null ? VerifyOptions.defaults() : options);
         SchemaChange change = null;
         try (context) {
-            for (Check check : checks()) {
+            for (Check check : checks) {
                 if (server.isInterrupted()) {
                     break;
                 }
                 listener.checkStarted(set.name(), check.id().id());
                 long start = System.nanoTime();
-                CheckResult.Status outcome;
-                String skip = reason(check.skipReason(context), context, results);
-                if (skip != null) {
-                    outcome = CheckResult.Status.SKIPPED;
-                } else {
-                    int before = context.findings().size();
-                    try {
-                        check.run(context);
-                    } catch (HarnessException e) {
-                        if (e.code() == ErrorCode.ENVIRONMENT) {
-                            status = ServiceReport.Status.ERROR;
-                        }
-                        context.report(new Finding(check.id().id(), Severity.ERROR, null, null, null,
-                                "The check could not run: " + e.getMessage()));
+                String skip = null;
+                int before = context.findings().size();
+                try {
+                    CheckContext given = context.contextOf(check);
+                    skip = check.skipReason(given);
+                    if (skip == null) {
+                        check.run(given);
                     }
-                    boolean failed = context.findings().subList(before, context.findings().size()).stream()
-                            .anyMatch(f -> f.severity() == Severity.ERROR);
-                    outcome = failed ? CheckResult.Status.FAILED : CheckResult.Status.PASSED;
+                } catch (HarnessException e) {
+                    if (e.code() == ErrorCode.ENVIRONMENT) {
+                        status = ServiceReport.Status.ERROR;
+                    }
+                    context.report(new Finding(check.id(), Severity.ERROR, null, null, null,
+                            "The check could not run: " + e.getMessage()));
                 }
+                boolean failed = context.findings().subList(before, context.findings().size()).stream()
+                        .anyMatch(f -> f.severity() == Severity.ERROR);
+                CheckResult.Status outcome = skip != null ? CheckResult.Status.SKIPPED
+                        : failed ? CheckResult.Status.FAILED : CheckResult.Status.PASSED;
                 if (server.isInterrupted()) {
                     break; // cut short: no verdict
                 }
@@ -276,7 +303,7 @@ public final class Verifier {
     }
 
     /** The schema change since the base, when there is a base and the run goes on; no verdict, so never a finding. */
-    private SchemaChange schemaChange(CheckContext context) {
+    private SchemaChange schemaChange(ServiceRun context) {
         if (server.isInterrupted()) {
             return null;
         }
@@ -286,19 +313,6 @@ public final class Verifier {
             return server.isInterrupted() ? null : SchemaChange.unavailable("the base could not be compared: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
-    }
-
-    /**
-     * A check's skip reason as the report shows it: {@link CheckContext#UP_APPLY_FAILED} says where up stopped
-     * ({@code up.apply failed at V3}), or why up.apply itself did not run.
-     */
-    private static String reason(String skip, CheckContext context, List<CheckResult> results) {
-        if (!CheckContext.UP_APPLY_FAILED.equals(skip)) {
-            return skip;
-        }
-        return results.stream().filter(r -> r.check().equals(CheckId.UP_APPLY.id())
-                        && r.status() == CheckResult.Status.SKIPPED).findFirst()
-                .map(r -> "up.apply skipped: " + r.reason()).orElse(context.upApplyFailed());
     }
 
     /** A set and the options to verify it with. */

@@ -91,7 +91,7 @@ public final class NamingReport {
     private List<Finding> findings() {
         List<Finding> all = new ArrayList<>(findings);
         for (Suppression s : config.suppressions()) {
-            if (s.rule().check() != check || used.contains(s)) {
+            if (!s.rule().check().equals(check) || used.contains(s)) {
                 continue;
             }
             String where = DisplayPath.of(s.file());

@@ -1,70 +1,166 @@
 package org.migrationharness.report;
 
-/** The stable check ids of CONTRACT.md. A finding's {@code check} is one of these (or {@code lint.<rule>}). */
-public enum CheckId {
-    UP_APPLY("up.apply", "an up migration failed to apply"),
-    DOWN_MISSING("down.missing", "a migration has no down script and is not marked irreversible"),
-    DOWN_APPLY("down.apply", "a down script failed"),
-    DOWN_LEAVES_TRACE("down.leaves-trace", "after down(k) the schema differs from the schema before up(k)"),
-    UP_REAPPLY_DIFFERS("up.reapply-differs", "up(k) applied again after down(k) gives a different schema"),
-    CHAIN_DOWN_UP("chain.down-up", "walking all the way down and up again fails or ends in a different schema"),
-    IDEMPOTENCY_REMIGRATE("idempotency.remigrate", "migrating an up-to-date database again applies or changes something"),
-    SCHEMA_EXPECTED("schema.expected", "the migrated schema differs from the expectation, or none is committed"),
-    SEED_LOAD("seed.load", "a seed file failed to load"),
-    IDEMPOTENCY_SEED("idempotency.seed", "loading the seeds a second time changed data or failed"),
-    NAMING_FILE("naming.file", "a file in the migrations folder does not follow the format's naming rule"),
-    ORDER_DUPLICATE_VERSION("order.duplicate-version", "two migrations share a version"),
-    NAMING_OBJECT("naming.object", "a database object's name breaks the naming convention"),
-    HISTORY_MODIFIED("history.modified", "a migration that exists on the base was edited, renamed or deleted"),
-    HISTORY_OUT_OF_ORDER("history.out-of-order", "a new migration sorts before the newest migration on the base");
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-    private final String id;
-    private final String meaning;
+/**
+ * A check's stable id, with what it means and its help text. The ids of CONTRACT.md are the constants here
+ * ({@link #known()}); a check from outside the harness declares its own with {@link #of(String, String, String)}, and
+ * any other id a finding names ({@code lint.<rule>}) is {@link #of(String)}. Two ids are equal when their texts are.
+ *
+ * @param id the id as reports show it, e.g. {@code down.apply}
+ * @param meaning what fails the check, in one line (SARIF's rule text, {@code verify --explain}'s first line)
+ * @param help what the check proves, when it fails, an example and the fix; null for a built-in check, whose text is
+ *             the resource {@code checks/<id>.txt} beside this class
+ */
+public record CheckId(String id, String meaning, String help) {
 
-    CheckId(String id, String meaning) {
-        this.id = id;
-        this.meaning = meaning;
+    public static final CheckId UP_APPLY = builtIn("up.apply", "an up migration failed to apply");
+    public static final CheckId DOWN_MISSING = builtIn("down.missing",
+            "a migration has no down script and is not marked irreversible");
+    public static final CheckId DOWN_APPLY = builtIn("down.apply", "a down script failed");
+    public static final CheckId DOWN_LEAVES_TRACE = builtIn("down.leaves-trace",
+            "after down(k) the schema differs from the schema before up(k)");
+    public static final CheckId UP_REAPPLY_DIFFERS = builtIn("up.reapply-differs",
+            "up(k) applied again after down(k) gives a different schema");
+    public static final CheckId CHAIN_DOWN_UP = builtIn("chain.down-up",
+            "walking all the way down and up again fails or ends in a different schema");
+    public static final CheckId IDEMPOTENCY_REMIGRATE = builtIn("idempotency.remigrate",
+            "migrating an up-to-date database again applies or changes something");
+    public static final CheckId SCHEMA_EXPECTED = builtIn("schema.expected",
+            "the migrated schema differs from the expectation, or none is committed");
+    public static final CheckId SEED_LOAD = builtIn("seed.load", "a seed file failed to load");
+    public static final CheckId IDEMPOTENCY_SEED = builtIn("idempotency.seed",
+            "loading the seeds a second time changed data or failed");
+    public static final CheckId NAMING_FILE = builtIn("naming.file",
+            "a file in the migrations folder does not follow the format's naming rule");
+    public static final CheckId ORDER_DUPLICATE_VERSION = builtIn("order.duplicate-version", "two migrations share a version");
+    public static final CheckId NAMING_OBJECT = builtIn("naming.object",
+            "a database object's name breaks the naming convention");
+    public static final CheckId HISTORY_MODIFIED = builtIn("history.modified",
+            "a migration that exists on the base was edited, renamed or deleted");
+    public static final CheckId HISTORY_OUT_OF_ORDER = builtIn("history.out-of-order",
+            "a new migration sorts before the newest migration on the base");
+
+    /** The ids of CONTRACT.md, in the order they have always been listed (SARIF's rules keep it). */
+    private static final List<CheckId> KNOWN = List.of(UP_APPLY, DOWN_MISSING, DOWN_APPLY, DOWN_LEAVES_TRACE,
+            UP_REAPPLY_DIFFERS, CHAIN_DOWN_UP, IDEMPOTENCY_REMIGRATE, SCHEMA_EXPECTED, SEED_LOAD, IDEMPOTENCY_SEED,
+            NAMING_FILE, ORDER_DUPLICATE_VERSION, NAMING_OBJECT, HISTORY_MODIFIED, HISTORY_OUT_OF_ORDER);
+
+    /** The ids declared with their meaning: the known ones, and those of checks from outside the harness. */
+    private static final Map<String, CheckId> DECLARED = new ConcurrentHashMap<>();
+
+    static {
+        KNOWN.forEach(check -> DECLARED.put(check.id, check));
     }
 
-    public String id() {
-        return id;
+    public CheckId {
+        if (id == null || id.isBlank() || !id.strip().equals(id) || id.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("A check id is a word without spaces, e.g. lint.add-column, not '" + id + "'");
+        }
+        if (meaning == null || meaning.isBlank()) {
+            throw new IllegalArgumentException("Check " + id + " needs its meaning: what fails it, in one line");
+        }
     }
 
-    public String meaning() {
-        return meaning;
+    private static CheckId builtIn(String id, String meaning) {
+        return new CheckId(id, meaning, null);
+    }
+
+    /** The ids of CONTRACT.md, the harness's own checks. */
+    public static List<CheckId> known() {
+        return KNOWN;
     }
 
     /**
-     * What the check proves, when it fails, a failing example and the fix ({@code verify --explain}): the text of
-     * {@code checks/<id>.txt} beside this class.
+     * Declares a check's id with its meaning and help text ({@code verify --explain}, SARIF's rule help): what a check
+     * from outside the harness calls once, e.g. in a {@code static final} field. Declaring the same id again with the
+     * same texts gives an equal id; an id of the harness's own, or one declared with other texts, is refused.
+     *
+     * @param help what the check proves, when it fails, an example and the fix; null gives the meaning as the help
+     */
+    public static CheckId of(String id, String meaning, String help) {
+        CheckId check = new CheckId(id, meaning, help == null ? meaning + "\n" : help);
+        CheckId declared = DECLARED.putIfAbsent(id, check);
+        if (declared != null && !(declared.meaning.equals(check.meaning) && java.util.Objects.equals(declared.help, check.help))) {
+            throw new IllegalArgumentException("Check id " + id + " is already declared"
+                    + (KNOWN.contains(declared) ? " by the harness" : " with other texts") + ": " + declared.meaning);
+        }
+        return declared == null ? check : declared;
+    }
+
+    /**
+     * The id {@code id}: a declared one with its texts, or else an id a finding may name without a check of its own
+     * ({@code lint.<rule>}), with a general meaning.
+     */
+    public static CheckId of(String id) {
+        CheckId declared = DECLARED.get(id);
+        if (declared != null) {
+            return declared;
+        }
+        return new CheckId(id, id.startsWith("lint.") ? "an unsafe operation found in the SQL text"
+                : "a check of migration-harness", null);
+    }
+
+    /** A declared id ({@link #known()} or {@link #of(String, String, String)}). */
+    public static CheckId byId(String id) {
+        CheckId declared = DECLARED.get(id);
+        if (declared == null) {
+            throw new IllegalArgumentException("no check with id " + id);
+        }
+        return declared;
+    }
+
+    /** Whether this id was declared with its texts (the harness's own, or a check's from outside). */
+    public boolean declared() {
+        return DECLARED.get(id) != null;
+    }
+
+    /**
+     * What the check proves, when it fails, a failing example and the fix ({@code verify --explain}): the declared help,
+     * or for a check of the harness the text of {@code checks/<id>.txt} beside this class.
      */
     public String explanation() {
-        try (java.io.InputStream in = CheckId.class.getResourceAsStream("checks/" + id + ".txt")) {
+        if (help != null) {
+            return help;
+        }
+        try (InputStream in = CheckId.class.getResourceAsStream("checks/" + id + ".txt")) {
             if (in == null) {
                 throw new IllegalStateException("No explanation of check " + id + " in the harness's jar.");
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** Whether the check compares the set with a base (another state of its folder), which a run may not have. */
     public boolean needsBase() {
-        return this == HISTORY_MODIFIED || this == HISTORY_OUT_OF_ORDER;
+        return equals(HISTORY_MODIFIED) || equals(HISTORY_OUT_OF_ORDER);
     }
 
     /** Whether the check judges each migration on its own (its findings name a migration). */
     public boolean perMigration() {
-        return this == DOWN_MISSING || this == DOWN_APPLY || this == DOWN_LEAVES_TRACE || this == UP_REAPPLY_DIFFERS;
+        return equals(DOWN_MISSING) || equals(DOWN_APPLY) || equals(DOWN_LEAVES_TRACE) || equals(UP_REAPPLY_DIFFERS);
     }
 
-    public static CheckId byId(String id) {
-        for (CheckId check : values()) {
-            if (check.id.equals(id)) {
-                return check;
-            }
-        }
-        throw new IllegalArgumentException("no check with id " + id);
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CheckId check && check.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return id;
     }
 }

@@ -21,6 +21,16 @@ public record Finding(String check, Severity severity, String migration, String 
         }
     }
 
+    /** A finding of {@code check}. */
+    public Finding(CheckId check, Severity severity, String migration, String file, Integer line, String message) {
+        this(check.id(), severity, migration, file, line, message);
+    }
+
+    /** Whether this is a finding of {@code check}: how findings are routed to the check they belong to. */
+    public boolean isOf(CheckId check) {
+        return this.check.equals(check.id());
+    }
+
     public static Finding error(CheckId check, String message) {
         return new Finding(check.id(), Severity.ERROR, null, null, null, message);
     }

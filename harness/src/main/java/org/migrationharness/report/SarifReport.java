@@ -26,6 +26,14 @@ public final class SarifReport implements ReportWriter {
     /** The JSON schema of SARIF 2.1.0, as OASIS publishes it. */
     public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
+    /** A rule for a check not listed yet: its declared help, or a line naming it for an id declared nowhere. */
+    private static void addRule(ArrayNode rules, Map<String, Integer> ruleIndex, CheckId check) {
+        if (!ruleIndex.containsKey(check.id())) {
+            addRule(rules, ruleIndex, check.id(), check.meaning(), check.declared() ? check.explanation()
+                    : "migration-harness check " + check.id() + ": " + check.meaning() + ".");
+        }
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
@@ -46,18 +54,12 @@ public final class SarifReport implements ReportWriter {
         }
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ArrayNode rules = driver.putArray("rules");
-        for (CheckId check : CheckId.values()) {
+        for (CheckId check : CheckId.known()) {
             addRule(rules, ruleIndex, check.id(), check.meaning(), check.explanation());
         }
         for (ServiceReport service : report.services()) {
-            for (Finding finding : service.findings()) {
-                if (!ruleIndex.containsKey(finding.check())) {
-                    String meaning = finding.check().startsWith("lint.")
-                            ? "an unsafe operation found in the SQL text" : "a check of migration-harness";
-                    addRule(rules, ruleIndex, finding.check(), meaning,
-                            "migration-harness check " + finding.check() + ": " + meaning + ".");
-                }
-            }
+            service.checks().forEach(result -> addRule(rules, ruleIndex, CheckId.of(result.check())));
+            service.findings().forEach(finding -> addRule(rules, ruleIndex, CheckId.of(finding.check())));
         }
         run.putObject("originalUriBaseIds").putObject("%SRCROOT%")
                 .put("uri", Path.of("").toAbsolutePath().toUri().toString());

@@ -100,7 +100,12 @@ public record MigrationSet(String name, Path directory, String format, ServiceCo
 
     /** Whether reading found a problem severe enough that applying the set would not mean what its files say. */
     public boolean unreadable() {
-        return problems.stream().anyMatch(f -> f.severity() == Severity.ERROR
-                && f.check().equals(org.migrationharness.report.CheckId.ORDER_DUPLICATE_VERSION.id()));
+        return problems(org.migrationharness.report.CheckId.ORDER_DUPLICATE_VERSION).stream()
+                .anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    /** The problems reading found that are findings of {@code check}, in order. */
+    public List<Finding> problems(org.migrationharness.report.CheckId check) {
+        return problems.stream().filter(f -> f.isOf(check)).toList();
     }
 }

@@ -41,11 +41,11 @@ class BaselineTests {
     /** Runs the given checks on the folder, up.apply first. */
     private List<Finding> run(Check... checks) {
         MigrationSet set = MigrationSetReader.read(dir, "shop");
-        try (CheckContext context = new CheckContext(set, SharedServer.get(), VerifyOptions.defaults())) {
-            new UpApplyCheck().run(context);
+        try (ServiceRun context = new ServiceRun(set, SharedServer.get(), VerifyOptions.defaults())) {
+            context.run(new UpApplyCheck());
             assertThat(context.findings()).as("up.apply").isEmpty();
             for (Check check : checks) {
-                check.run(context);
+                context.run(check);
             }
             return List.copyOf(context.findings());
         }

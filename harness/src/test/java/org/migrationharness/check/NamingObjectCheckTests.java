@@ -45,10 +45,10 @@ class NamingObjectCheckTests {
             folder.file("harness.yaml", config);
         }
         MigrationSet set = MigrationSetReader.read(folder.path(), "naming");
-        try (CheckContext context = new CheckContext(set, SharedServer.get(), VerifyOptions.defaults())) {
-            new UpApplyCheck().run(context);
+        try (ServiceRun context = new ServiceRun(set, SharedServer.get(), VerifyOptions.defaults())) {
+            context.run(new UpApplyCheck());
             assertThat(context.findings()).as("up.apply").isEmpty();
-            new NamingObjectCheck().run(context);
+            context.run(new NamingObjectCheck());
             return List.copyOf(context.findings());
         }
     }

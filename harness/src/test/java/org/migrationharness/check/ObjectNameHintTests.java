@@ -128,10 +128,10 @@ class ObjectNameHintTests {
             migrations.file("V2__renames.sql", v2);
         }
         MigrationSet set = MigrationSetReader.read(folder, "hints");
-        try (CheckContext context = new CheckContext(set, SharedServer.get(), VerifyOptions.defaults())) {
-            new UpApplyCheck().run(context);
+        try (ServiceRun context = new ServiceRun(set, SharedServer.get(), VerifyOptions.defaults())) {
+            context.run(new UpApplyCheck());
             assertThat(context.findings()).as("up.apply").isEmpty();
-            new NamingObjectCheck().run(context);
+            context.run(new NamingObjectCheck());
             return List.copyOf(context.findings());
         }
     }

@@ -3,13 +3,13 @@ package org.migrationharness.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code verify --explain CHECK}: every check says what it proves, when it fails, an example and the fix. */
 class CheckExplanationTests {
 
     @ParameterizedTest
-    @EnumSource(CheckId.class)
+    @MethodSource("org.migrationharness.report.CheckId#known")
     void should_explain_every_check_with_what_it_proves_an_example_and_the_fix(CheckId check) {
         String text = check.explanation();
 
