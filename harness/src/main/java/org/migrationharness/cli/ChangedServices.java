@@ -11,13 +11,15 @@ import java.util.TreeMap;
 
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.source.Repository;
+import org.migrationharness.source.ServiceConfig;
 import org.migrationharness.vcs.GitCheckout;
 
 /**
  * {@code --changed-since REF}: what a change touches. A service is selected when a file of its own changed since the
  * merge base of REF and HEAD (its folder under {@code service-migrations/}: migrations, {@code harness.yaml},
  * expected schema; its seeds under {@code seeds/}), or when it depends on such a service ({@code depends-on:},
- * followed); a {@code --migrations} folder when a file under it changed. Uncommitted and new files count.
+ * followed); every service when the repository's {@code harness-defaults.yaml} changed; a {@code --migrations} folder
+ * when a file under it changed. Uncommitted and new files count.
  *
  * @param base the merge base compared with
  * @param files the changed files, from the checkout's root
@@ -52,9 +54,13 @@ record ChangedServices(GitCheckout.Commit base, Set<String> files, GitCheckout c
             }
         }
         Map<String, String> dependents = repository.dependents(changed.keySet());
+        String defaults = servicesPrefix + ServiceConfig.DEFAULTS_FILE_NAME;
+        boolean everyService = files.contains(defaults);
         Map<String, String> selected = new LinkedHashMap<>();
         for (String service : services) {
-            if (changed.containsKey(service)) {
+            if (everyService) {
+                selected.put(service, "changed: " + defaults + " (the defaults of every service)");
+            } else if (changed.containsKey(service)) {
                 selected.put(service, "changed: " + shown(changed.get(service)));
             } else if (dependents.containsKey(service)) {
                 selected.put(service, "depends on " + dependents.get(service));

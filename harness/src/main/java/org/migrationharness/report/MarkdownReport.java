@@ -121,6 +121,8 @@ public final class MarkdownReport implements ReportWriter {
         }
         if (!unchanged.isEmpty()) {
             out.append("No schema change: ").append(String.join(", ", unchanged)).append(".\n");
+        } else {
+            out.setLength(out.length() - 1); // the blank line after the last service: the next section brings its own
         }
     }
 
