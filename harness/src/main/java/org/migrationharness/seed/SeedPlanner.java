@@ -104,15 +104,26 @@ final class SeedPlanner {
                         + " have the same natural key (" + label + ").\nA natural key names one row: remove one of them, "
                         + "or widen 'key:'.", file, row.line(), null);
             }
-            for (ForeignKey fk : table.foreignKeys()) {
-                if (fk.columns().stream().anyMatch(c -> values.get(c) != null
-                        && !(values.get(c) instanceof Literal l && l.node().isNull()))) {
-                    dependsOn.add(fk.target());
-                }
-            }
+            dependsOn.addAll(foreignKeyTargets(table, values));
             rows.add(new PlannedFixture.Row(row, values, label));
         }
         return new PlannedFixture(fixture, table, rows, dependsOn);
+    }
+
+    /**
+     * The tables a row's values point at through the table's foreign keys: those where the row gives a column of the
+     * key a value other than null. A nullable foreign key the row leaves out or sets to null orders nothing, which is
+     * how fixtures whose tables refer to each other load: one side leaves its reference null.
+     */
+    static Set<String> foreignKeyTargets(Table table, Map<String, Value> values) {
+        Set<String> targets = new LinkedHashSet<>();
+        for (ForeignKey fk : table.foreignKeys()) {
+            if (fk.columns().stream().anyMatch(c -> values.get(c) != null
+                    && !(values.get(c) instanceof Literal l && l.node().isNull()))) {
+                targets.add(fk.target());
+            }
+        }
+        return targets;
     }
 
     /** The NOT NULL columns without a default that the values leave out. */
