@@ -47,9 +47,9 @@ import picocli.CommandLine.Spec;
  * <p>Refuses (exit 2), before connecting, without {@code --allow-production}, by the rules of {@link SeedPolicy}: the
  * {@code production} environment, any server that is not on this machine, and a database whose name matches the
  * production pattern (a case-insensitive regex found anywhere in the name: {@code --production-pattern},
- * {@code harness.production-pattern}, {@code HARNESS_PRODUCTION_PATTERN}, default {@value ProductionPattern#DEFAULT}). Refuses a database whose
- * migration version is not the service's latest without {@code --migrate}. Progress goes to stderr, the summary
- * table to stdout; the password is never printed.
+ * {@code harness.production-pattern}, {@code HARNESS_PRODUCTION_PATTERN}, default {@value ProductionPattern#DEFAULT}).
+ * Refuses a database whose migration version is not the service's latest without {@code --migrate}. Progress goes to
+ * stderr, the summary table to stdout; the password is never printed.
  */
 @HelpColumn(22)
 @Command(name = "seed",
