@@ -10,10 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 import org.migrationharness.ErrorCode;
@@ -25,11 +22,12 @@ import org.migrationharness.internal.Secrets;
 import org.migrationharness.internal.Settings;
 import org.migrationharness.postgres.PostgresSettings;
 import org.migrationharness.postgres.Database;
-import org.migrationharness.postgres.JdbcUrl;
+import org.migrationharness.seed.ProductionPattern;
 import org.migrationharness.seed.SeedFolder;
 import org.migrationharness.seed.SeedListener;
 import org.migrationharness.seed.SeedLoader;
 import org.migrationharness.seed.SeedOptions;
+import org.migrationharness.seed.SeedPolicy;
 import org.migrationharness.seed.SeedResult;
 import org.migrationharness.seed.TableCount;
 import org.migrationharness.source.Migration;
@@ -46,12 +44,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code seed}: loads a service's seeds of one environment into a development database, in one transaction.
  *
- * <p>Refuses (exit 2), before connecting, without {@code --allow-production}: the {@code production} environment, any
- * server that is not on this machine, and a database whose name matches the production pattern (a case-insensitive
- * regex found anywhere in the name: {@code --production-pattern}, {@code harness.production-pattern},
- * {@code HARNESS_PRODUCTION_PATTERN}, default {@value #DEFAULT_PRODUCTION_PATTERN}). Refuses a database whose
- * migration version is not the service's latest without {@code --migrate}. Progress goes to stderr, the summary
- * table to stdout; the password is never printed.
+ * <p>Refuses (exit 2), before connecting, without {@code --allow-production}, by the rules of {@link SeedPolicy}: the
+ * {@code production} environment, any server that is not on this machine, and a database whose name matches the
+ * production pattern (a case-insensitive regex found anywhere in the name: {@code --production-pattern},
+ * {@code harness.production-pattern}, {@code HARNESS_PRODUCTION_PATTERN}, default {@value ProductionPattern#DEFAULT}).
+ * Refuses a database whose migration version is not the service's latest without {@code --migrate}. Progress goes to
+ * stderr, the summary table to stdout; the password is never printed.
  */
 @HelpColumn(22)
 @Command(name = "seed",
@@ -65,15 +63,6 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 seeded, 1 a seed failed to load, 2 usage error, bad fixture or refusal, 3 database"
             + " unreachable."})
 final class SeedCommand implements Callable<Integer> {
-
-    /** The production pattern when neither the option, the system property nor the environment variable sets one. */
-    static final String DEFAULT_PRODUCTION_PATTERN = "prod";
-
-    private static final String PATTERN_OPTION = "--production-pattern";
-    private static final String PATTERN_PROPERTY = "harness.production-pattern";
-    private static final String PATTERN_ENV = "HARNESS_PRODUCTION_PATTERN";
-
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
 
     @Spec
     private CommandSpec spec; // --jdbc-url, --user, --production-pattern and the timeouts are read by name through it
@@ -105,7 +94,7 @@ final class SeedCommand implements Callable<Integer> {
             description = "say what would be inserted and updated per table; change nothing")
     boolean dryRun;
 
-    @Option(names = PATTERN_OPTION, paramLabel = "REGEX", description = {
+    @Option(names = ProductionPattern.OPTION, paramLabel = "REGEX", description = {
         "a database whose name matches REGEX (case-insensitive, anywhere in the name)",
         "is refused without --allow-production (default: prod; or",
         "harness.production-pattern / HARNESS_PRODUCTION_PATTERN)"})
@@ -151,7 +140,7 @@ final class SeedCommand implements Callable<Integer> {
         PostgresSettings settings = PostgresSettings.resolve(lookup);
         String password = settings.password();
         try {
-            return seed(settings, ProductionPattern.resolve(lookup), password);
+            return seed(settings, productionPattern(lookup), password);
         } catch (HarnessException e) {
             throw new HarnessException(e.code(), redact(e.getMessage(), password), e.file().orElse(null), e.line(),
                     e.getCause());
@@ -164,33 +153,11 @@ final class SeedCommand implements Callable<Integer> {
         String url = java.util.Optional.ofNullable(settings.jdbcUrl())
                 .orElseThrow(() -> Main.usage("seed", "Missing --jdbc-url: the database to seed, e.g. "
                         + "--jdbc-url jdbc:postgresql://localhost:5432/" + service + "_dev"));
-        JdbcUrl target = JdbcUrl.parse(url, "--jdbc-url");
-        String user = target.user() != null ? target.user() : settings.user();
-
         // the three production rules, checked before anything is read or connected to
-        if (env.equals(SeedFolder.PRODUCTION) && !allowProduction) {
-            throw new HarnessException(ErrorCode.REFUSED, "Refusing to load the production seeds without "
-                    + "--allow-production.\nRefused by the environment rule: --env production is loaded only with "
-                    + "--allow-production, because the seed command is meant for development databases.\n"
-                    + "Add --allow-production if you really mean to seed a production database.");
-        }
-        List<String> remote = target.hosts().stream().filter(h -> !LOCAL_HOSTS.contains(h.toLowerCase(Locale.ROOT))).toList();
-        if (!remote.isEmpty() && !allowProduction) {
-            throw new HarnessException(ErrorCode.REFUSED, "Refusing to seed a database on " + String.join(", ", remote)
-                    + " without --allow-production: only localhost, 127.0.0.1 and ::1 are seeded without it.\n"
-                    + "Refused by the host rule: a server other than this machine is seeded only with "
-                    + "--allow-production.\nAdd --allow-production if this server is meant to be seeded.");
-        }
-        // PostgreSQL connects to the database named like the user when the URL names none
-        String databaseName = target.database().isEmpty() ? user : target.database();
-        if (productionPattern.matches(databaseName) && !allowProduction) {
-            throw new HarnessException(ErrorCode.REFUSED, "Refusing to seed database " + databaseName
-                    + ": its name matches the production pattern " + productionPattern.describe() + ".\n"
-                    + "Refused by the database name rule: a database whose name matches the pattern is seeded only "
-                    + "with --allow-production.\nAdd --allow-production if this database is meant to be seeded, or "
-                    + "set a narrower pattern if its name only looks like production, e.g. "
-                    + PATTERN_OPTION + " '(^|_)prod(uction)?(_|$)'.");
-        }
+        SeedPolicy policy = new SeedPolicy(allowProduction, productionPattern);
+        SeedPolicy.Target target = policy.check(env, url, settings.user());
+        String user = target.user();
+        String databaseName = target.database();
 
         Repository repository = Repository.locate();
         MigrationSet read = repository.read(service);
@@ -206,8 +173,8 @@ final class SeedCommand implements Callable<Integer> {
                         + " with <environment>/ folders of seed files."));
         new SeedFolder(seeds).files(env);
 
-        Database database = new Database(databaseName, target.url(), user,
-                password != null ? password : target.password());
+        Database database = new Database(databaseName, target.url().url(), user,
+                password != null ? password : target.url().password());
         try (Connection connection = database.connect()) {
             connection.getMetaData();
         } catch (SQLException e) {
@@ -248,7 +215,8 @@ final class SeedCommand implements Callable<Integer> {
 
         err.println((dryRun ? "Dry run: loading " : "Loading ") + service + " seeds (" + env + ") into "
                 + database.name() + " ...");
-        SeedResult result = SeedLoader.load(database, set, seeds, env, new SeedOptions(dryRun, new Progress(err)));
+        SeedResult result = SeedLoader.load(database, set, seeds, env, new SeedOptions(dryRun, new Progress(err)),
+                policy);
         out.print(summary(service, database.name(), result));
         return 0;
     }
@@ -315,42 +283,12 @@ final class SeedCommand implements Callable<Integer> {
         return Secrets.mask(message);
     }
 
-    /**
-     * The production pattern: a case-insensitive regex searched for anywhere in a database's name, and where it came
-     * from, so that a refusal or a syntax error names the place to change it.
-     *
-     * @param pattern the compiled pattern
-     * @param source the option, system property or environment variable that set it, or null for the default
-     */
-    record ProductionPattern(Pattern pattern, String source) {
-
-        /** Looks the pattern up: {@code --production-pattern}, then the system property, the environment, the default. */
-        static ProductionPattern resolve(Settings settings) {
-            Optional<Settings.Value> value = settings.get(PATTERN_OPTION, PATTERN_PROPERTY, PATTERN_ENV);
-            String regex = value.map(Settings.Value::value).orElse(DEFAULT_PRODUCTION_PATTERN);
-            String source = value.map(Settings.Value::source).orElse(null);
-            try {
-                return new ProductionPattern(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                        source);
-            } catch (PatternSyntaxException e) {
-                throw new HarnessException(ErrorCode.USAGE, "The production pattern '" + regex + "' from " + source
-                        + " is not a valid Java regular expression: " + e.getDescription()
-                        + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + ".\n"
-                        + "Fix " + source + ": expected a regex found in production database names, e.g. prod or "
-                        + "(^|_)prod(uction)?(_|$).\nSee: java -jar migration-harness.jar seed --help");
-            }
-        }
-
-        /** Whether the pattern is found anywhere in the name. */
-        boolean matches(String databaseName) {
-            return pattern.matcher(databaseName).find();
-        }
-
-        /** The pattern and where it came from, as a refusal shows it. */
-        String describe() {
-            return "'" + pattern.pattern() + "' (" + (source == null ? "the default; set by " + PATTERN_OPTION + " / "
-                    + PATTERN_PROPERTY + " / " + PATTERN_ENV : "from " + source) + ")";
-        }
+    /** The production pattern: {@code --production-pattern}, then the system property, the environment, the default. */
+    static ProductionPattern productionPattern(Settings settings) {
+        Optional<Settings.Value> value = settings.get(ProductionPattern.OPTION, ProductionPattern.PROPERTY,
+                ProductionPattern.ENVIRONMENT_VARIABLE);
+        return value.isEmpty() ? ProductionPattern.defaults()
+                : ProductionPattern.compile(value.get().value(), value.get().source());
     }
 
     /** Progress on stderr: one line per file as it loads. */

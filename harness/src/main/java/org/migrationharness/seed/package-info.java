@@ -6,6 +6,8 @@
  * foreign-key order, with references to other rows by their natural key instead of generated ids. It never deletes
  * or truncates a row. {@link org.migrationharness.seed.DataSnapshot} fingerprints the data of a service's schemas, so
  * a second load can be proven to change nothing. Independent of JUnit and of the CLI; progress goes to a
- * {@link org.migrationharness.seed.SeedListener}, never to the console.
+ * {@link org.migrationharness.seed.SeedListener}, never to the console. {@link org.migrationharness.seed.SeedPolicy}
+ * holds the rules that keep seeds out of production (environment, host, database name), enforced alike by the
+ * {@code seed} command and by {@code SeedLoader.load(..., policy)}.
  */
 package org.migrationharness.seed;
