@@ -3,11 +3,11 @@ package org.migrationharness.check;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.naming.Baseline;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationFormats;
 import org.migrationharness.source.MigrationSet;

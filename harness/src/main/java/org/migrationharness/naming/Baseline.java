@@ -3,10 +3,10 @@ package org.migrationharness.naming;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 
 /**
  * A baseline in {@code harness.yaml}: the version up to which (inclusive, as Flyway's {@code baselineVersion}) a set's

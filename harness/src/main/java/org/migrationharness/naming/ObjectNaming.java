@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.schema.SchemaSnapshot.Column;
 import org.migrationharness.schema.SchemaSnapshot.Constraint;
 import org.migrationharness.schema.SchemaSnapshot.Index;
 import org.migrationharness.schema.SchemaSnapshot.Table;
 import org.migrationharness.schema.SchemaSnapshot.View;
+import org.migrationharness.schema.SchemaSnapshot;
 
 /**
  * The rules of {@code naming.object}, applied to the catalog of a fully migrated database (every non-system schema)

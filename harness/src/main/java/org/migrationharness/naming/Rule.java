@@ -3,7 +3,7 @@ package org.migrationharness.naming;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
-import org.migrationharness.report.Severity;
+import org.migrationharness.Severity;
 
 /**
  * A rule as it applies to one service: its defaults, overridden by {@code harness-defaults.yaml}, overridden by the
