@@ -22,8 +22,8 @@ import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
 import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.naming.FileNaming;
-import org.migrationharness.naming.ScriptName;
+import org.migrationharness.source.naming.FileNaming;
+import org.migrationharness.source.naming.ScriptName;
 
 /**
  * Flyway's layout: {@code V<version>__<description>.sql} up scripts, {@code U<version>__<description>.sql} down

@@ -8,7 +8,7 @@ import org.migrationharness.ErrorCode;
 import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
 import org.migrationharness.Severity;
-import org.migrationharness.naming.Baseline;
+import org.migrationharness.source.naming.Baseline;
 
 /**
  * A folder of migrations as read from disk, in version order.

@@ -18,9 +18,9 @@ import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
 import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.naming.NamingConfig;
-import org.migrationharness.naming.NamingRule;
-import org.migrationharness.naming.RuleSettings;
+import org.migrationharness.source.naming.NamingConfig;
+import org.migrationharness.source.naming.NamingRule;
+import org.migrationharness.source.naming.RuleSettings;
 
 /**
  * Prisma Migrate's layout: one folder per migration, {@code {timestamp}_{name}/migration.sql} (the timestamp

@@ -37,8 +37,8 @@ import org.migrationharness.HarnessException;
 import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.internal.Settings;
-import org.migrationharness.naming.FileNaming;
-import org.migrationharness.naming.ScriptName;
+import org.migrationharness.source.naming.FileNaming;
+import org.migrationharness.source.naming.ScriptName;
 
 /**
  * The files of a migrations folder and their text, for every format: the folder is walked as the migration tools

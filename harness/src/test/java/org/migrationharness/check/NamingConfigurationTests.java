@@ -14,9 +14,9 @@ import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
 import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.naming.NamingRule;
-import org.migrationharness.naming.Rule;
 import org.migrationharness.source.MigrationSetReader;
+import org.migrationharness.source.naming.NamingRule;
+import org.migrationharness.source.naming.Rule;
 import org.migrationharness.testing.MigrationFolder;
 
 @DisplayName("naming: configuration in harness.yaml and harness-defaults.yaml")

@@ -1,4 +1,4 @@
-package org.migrationharness.naming;
+package org.migrationharness.check.naming;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +12,18 @@ import java.util.regex.Pattern;
 import org.migrationharness.CheckId;
 import org.migrationharness.Finding;
 import org.migrationharness.internal.DisplayPath;
+import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.schema.SchemaSnapshot.Column;
 import org.migrationharness.schema.SchemaSnapshot.Constraint;
 import org.migrationharness.schema.SchemaSnapshot.Index;
 import org.migrationharness.schema.SchemaSnapshot.Table;
 import org.migrationharness.schema.SchemaSnapshot.View;
-import org.migrationharness.schema.SchemaSnapshot;
+import org.migrationharness.source.naming.Baseline;
+import org.migrationharness.source.naming.NamingConfig;
+import org.migrationharness.source.naming.NamingReport;
+import org.migrationharness.source.naming.NamingRule;
+import org.migrationharness.source.naming.Rule;
+import org.migrationharness.sql.Names;
 
 /**
  * The rules of {@code naming.object}, applied to the catalog of a fully migrated database (every non-system schema)

@@ -1,4 +1,4 @@
-package org.migrationharness.naming;
+package org.migrationharness.source.naming;
 
 import java.io.IOException;
 import java.nio.file.Files;
