@@ -25,13 +25,14 @@ import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.source.FlywayFormat;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationVersion;
-import org.migrationharness.source.FlywayFormat;
 import org.migrationharness.source.RepeatableMigration;
 import org.migrationharness.source.Script;
 import org.migrationharness.source.Timeouts;
+import org.migrationharness.sql.Names;
 
 /**
  * Flyway's semantics: up is applied by Flyway itself, so placeholders, checksums, callbacks and transaction handling
@@ -72,7 +73,7 @@ public final class FlywayRunner implements MigrationRunner {
 
         @Override
         public String bookkeeping() {
-            return quote(set.config().defaultSchema()) + "." + quote(FlywayFormat.historyTable(set.config()));
+            return Names.quote(set.config().defaultSchema()) + "." + Names.quote(FlywayFormat.historyTable(set.config()));
         }
 
         @Override
@@ -452,10 +453,6 @@ public final class FlywayRunner implements MigrationRunner {
         private java.util.stream.Stream<Script> scripts() {
             return java.util.stream.Stream.concat(set.migrations().stream().map(Migration::up),
                     set.repeatables().stream().map(RepeatableMigration::script));
-        }
-
-        private static String quote(String identifier) {
-            return "\"" + identifier.replace("\"", "\"\"") + "\"";
         }
     }
 }

@@ -48,9 +48,17 @@ public final class Names {
         return List.copyOf(candidates);
     }
 
-    /** The name as SQL must write it: bare when it is a plain lower-case name, else double-quoted. */
+    /**
+     * The identifier double-quoted, with a {@code "} in it doubled: {@code order"s} -> {@code "order""s"}. The one
+     * quoting of identifiers in the harness's own SQL (schemas, tables, databases, history tables).
+     */
+    public static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The name as SQL must write it: bare when it is a plain lower-case name, else {@link #quote quoted}. */
     public static String sql(String name) {
-        return PLAIN.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+        return PLAIN.matcher(name).matches() ? name : quote(name);
     }
 
     public static int bytes(String name) {

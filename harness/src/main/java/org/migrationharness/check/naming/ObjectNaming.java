@@ -455,7 +455,7 @@ public final class ObjectNaming {
 
     /** The name as SQL must write it: quoted when not plain lower case or when a reserved word. */
     private String sql(String name) {
-        return reserved.contains(name) ? "\"" + name + "\"" : Names.sql(name);
+        return reserved.contains(name) ? Names.quote(name) : Names.sql(name);
     }
 
     private String qualified(String schema, String name) {
