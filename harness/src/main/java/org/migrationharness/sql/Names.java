@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Small helpers on PostgreSQL names, shared by the file rules ({@code source.naming}) and the object rules ({@code check.naming}). */
+/**
+ * Small helpers on PostgreSQL names, shared by the file rules ({@code source.naming}), the object rules
+ * ({@code check.naming}) and every package that writes SQL with an identifier in it ({@link #quote}).
+ */
 public final class Names {
 
     /** PostgreSQL's limit on an identifier's length in bytes (NAMEDATALEN - 1). */
