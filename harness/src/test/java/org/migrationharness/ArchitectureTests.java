@@ -1,24 +1,82 @@
 package org.migrationharness;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.Arrays;
+import java.util.List;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 
 /** The architecture, as rules that fail the build when broken. */
 @AnalyzeClasses(packages = "org.migrationharness", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    private static final String[] CORE = {"org.migrationharness.postgres..", "org.migrationharness.source..",
-            "org.migrationharness.apply..", "org.migrationharness.schema..", "org.migrationharness.check..",
-            "org.migrationharness.seed..", "org.migrationharness.report..", "org.migrationharness.internal..", "org.migrationharness.naming..",
-            "org.migrationharness.vcs.."};
+    private static final String[] CORE = {"org.migrationharness", "org.migrationharness.sql..",
+            "org.migrationharness.postgres..", "org.migrationharness.source..", "org.migrationharness.apply..",
+            "org.migrationharness.schema..", "org.migrationharness.check..", "org.migrationharness.seed..",
+            "org.migrationharness.report..", "org.migrationharness.internal..", "org.migrationharness.vcs.."};
+
+    /**
+     * The layers, lowest first, and their packages: the shared vocabulary (the root package: {@code HarnessException},
+     * {@code ErrorCode}, {@code Finding}, {@code CheckId}, {@code Severity}), then the data path as it flows (read,
+     * provision, apply, snapshot, seed, report model, checks), then the front ends. A layer may be used only by the
+     * layers above it; the three front ends by none.
+     */
+    private static final List<String[]> LAYERS = List.of(
+            new String[] {"core", "org.migrationharness"},
+            new String[] {"internal", "org.migrationharness.internal.."},
+            new String[] {"sql", "org.migrationharness.sql.."},
+            new String[] {"source", "org.migrationharness.source.."},
+            new String[] {"postgres", "org.migrationharness.postgres.."},
+            new String[] {"apply", "org.migrationharness.apply.."},
+            new String[] {"schema", "org.migrationharness.schema.."},
+            new String[] {"seed", "org.migrationharness.seed.."},
+            new String[] {"report", "org.migrationharness.report.."},
+            new String[] {"check", "org.migrationharness.check.."},
+            new String[] {"vcs", "org.migrationharness.vcs.."},
+            new String[] {"assertions", "org.migrationharness.assertions.."},
+            new String[] {"junit", "org.migrationharness.junit.."},
+            new String[] {"cli", "org.migrationharness.cli.."});
+
+    /** The front ends: the top of the layers, used by no other package. */
+    private static final int FRONT_ENDS = 3;
+
+    private static LayeredArchitecture layers() {
+        LayeredArchitecture architecture = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String[] layer : LAYERS) {
+            architecture = architecture.layer(layer[0]).definedBy(Arrays.copyOfRange(layer, 1, layer.length));
+        }
+        for (int i = 0; i < LAYERS.size(); i++) {
+            String name = LAYERS.get(i)[0];
+            if (i >= LAYERS.size() - FRONT_ENDS) {
+                architecture = architecture.whereLayer(name).mayNotBeAccessedByAnyLayer();
+            } else {
+                architecture = architecture.whereLayer(name).mayOnlyBeAccessedByLayers(
+                        LAYERS.subList(i + 1, LAYERS.size()).stream().map(layer -> layer[0]).toArray(String[]::new));
+            }
+        }
+        return architecture.ensureAllClassesAreContainedInArchitecture();
+    }
+
+    @ArchTest
+    static final ArchRule layers_are_used_only_from_above = layers();
 
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("org.migrationharness.(*)..").should().beFreeOfCycles();
@@ -27,6 +85,62 @@ class ArchitectureTests {
     static final ArchRule core_is_independent_of_junit_and_the_cli = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("org.migrationharness.junit..", "org.migrationharness.cli..",
                     "org.migrationharness.assertions..", "org.junit..", "org.opentest4j..", "org.assertj..");
+
+    @ArchTest
+    static final ArchRule no_internal_packages_of_flyway_or_assertj = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.flywaydb.core.internal..", "org.assertj.core.internal..")
+            .because("their internals change without notice in any release");
+
+    /** The packages a user's code may use; {@code internal}, {@code sql}, {@code vcs} and {@code cli} are not among them. */
+    static final String[] API = {"org.migrationharness", "org.migrationharness.source..",
+            "org.migrationharness.postgres..", "org.migrationharness.apply..", "org.migrationharness.schema..",
+            "org.migrationharness.seed..", "org.migrationharness.report..", "org.migrationharness.check..",
+            "org.migrationharness.assertions..", "org.migrationharness.junit.."};
+
+    private static final String[] PROVIDERS = {"org.testcontainers..", "io.zonky..", "org.flywaydb.."};
+
+    private static boolean provider(JavaType type) {
+        return type.getAllInvolvedRawTypes().stream().anyMatch(raw -> raw.getPackageName().startsWith("org.testcontainers")
+                || raw.getPackageName().startsWith("io.zonky") || raw.getPackageName().startsWith("org.flywaydb"));
+    }
+
+    private static final ArchCondition<JavaCodeUnit> NAME_NO_PROVIDER_TYPE = new ArchCondition<>(
+            "name no Testcontainers, zonky or Flyway type in their parameters, return type or exceptions") {
+        @Override
+        public void check(JavaCodeUnit unit, ConditionEvents events) {
+            boolean exposes = provider(unit.getReturnType()) || unit.getParameterTypes().stream().anyMatch(t -> provider(t))
+                    || unit.getThrowsClause().getTypes().stream().anyMatch(t -> provider(t));
+            events.add(new SimpleConditionEvent(unit, !exposes, unit.getFullName() + " names a type of "
+                    + String.join(", ", PROVIDERS) + " in its signature"));
+        }
+    };
+
+    private static final ArchCondition<JavaField> HAVE_NO_PROVIDER_TYPE = new ArchCondition<>(
+            "have no Testcontainers, zonky or Flyway type") {
+        @Override
+        public void check(JavaField field, ConditionEvents events) {
+            events.add(new SimpleConditionEvent(field, !provider(field.getType()), field.getFullName() + " has a type of "
+                    + String.join(", ", PROVIDERS)));
+        }
+    };
+
+    @ArchTest
+    static final ArchRule the_api_names_no_provider_type_in_its_methods = codeUnits().that().arePublic()
+            .and().areDeclaredInClassesThat().arePublic().and().areDeclaredInClassesThat().resideInAnyPackage(API)
+            .should(NAME_NO_PROVIDER_TYPE)
+            .because("Testcontainers, zonky and Flyway are how the harness works, not what a user's code calls");
+
+    @ArchTest
+    static final ArchRule the_api_has_no_provider_type_in_its_fields = fields().that().arePublic()
+            .and().areDeclaredInClassesThat().arePublic().and().areDeclaredInClassesThat().resideInAnyPackage(API)
+            .should(HAVE_NO_PROVIDER_TYPE).allowEmptyShould(true)
+            .because("Testcontainers, zonky and Flyway are how the harness works, not what a user's code calls");
+
+    @ArchTest
+    static final ArchRule the_shared_vocabulary_is_values = classes().that().resideInAPackage("org.migrationharness")
+            .and().arePublic().and().areNotAssignableTo(Throwable.class)
+            .should().beRecords().orShould().beEnums()
+            .because("findings, check ids, severities and error codes are values every layer passes on");
 
     @ArchTest
     static final ArchRule flyway_stays_in_apply = noClasses().that().resideOutsideOfPackage("org.migrationharness.apply..")

@@ -3,13 +3,13 @@ package org.migrationharness.benchmark;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.migrationharness.Finding;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.check.Verifier;
 import org.migrationharness.check.VerifyOptions;
 import org.migrationharness.postgres.Database;
 import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.report.CheckResult;
-import org.migrationharness.report.Finding;
 import org.migrationharness.report.ServiceReport;
 import org.migrationharness.schema.SchemaFiles;
 import org.migrationharness.schema.SchemaReader;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
+import org.migrationharness.sql.Names;
 
 /**
  * The table a migration tool keeps in the database to know what it applied, updated exactly as that tool updates it.
@@ -21,8 +22,8 @@ public interface Bookkeeping {
      * tool's own name, in the service's default schema.
      */
     static String qualifiedName(MigrationSet set, String toolDefault) {
-        return ScriptRunner.quote(set.config().defaultSchema()) + "."
-                + ScriptRunner.quote(set.config().historyTableOr(toolDefault));
+        return Names.quote(set.config().defaultSchema()) + "."
+                + Names.quote(set.config().historyTableOr(toolDefault));
     }
 
     /** Creates the table (and its schema) if it does not exist, as the tool does on its first run. */

@@ -21,18 +21,18 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.source.FlywayFormat;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationVersion;
-import org.migrationharness.source.FlywayFormat;
 import org.migrationharness.source.RepeatableMigration;
 import org.migrationharness.source.Script;
 import org.migrationharness.source.Timeouts;
+import org.migrationharness.sql.Names;
 
 /**
  * Flyway's semantics: up is applied by Flyway itself, so placeholders, checksums, callbacks and transaction handling
@@ -73,7 +73,7 @@ public final class FlywayRunner implements MigrationRunner {
 
         @Override
         public String bookkeeping() {
-            return quote(set.config().defaultSchema()) + "." + quote(FlywayFormat.historyTable(set.config()));
+            return Names.quote(set.config().defaultSchema()) + "." + Names.quote(FlywayFormat.historyTable(set.config()));
         }
 
         @Override
@@ -99,7 +99,8 @@ public final class FlywayRunner implements MigrationRunner {
 
         @Override
         public List<String> migrate(String target, boolean withExtras) {
-            FluentConfiguration configuration = configuration();
+            FailedStatementCallback failed = new FailedStatementCallback();
+            FluentConfiguration configuration = configuration(failed);
             if (target != null) {
                 configuration.target(target);
             }
@@ -116,11 +117,11 @@ public final class FlywayRunner implements MigrationRunner {
                 }
                 return applied;
             } catch (FlywayException e) {
-                throw translate(e);
+                throw translate(e, failed.failure());
             }
         }
 
-        private FluentConfiguration configuration() {
+        private FluentConfiguration configuration(FailedStatementCallback failed) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("flyway.postgresql.transactional.lock", "false");
             properties.put("flyway.table", FlywayFormat.historyTable(set.config()));
@@ -138,7 +139,7 @@ public final class FlywayRunner implements MigrationRunner {
                     .placeholders(set.config().placeholders())
                     .encoding(set.config().encoding())
                     .initSql(initSql)
-                    .callbacks(new RunningScriptCallback(database.name()))
+                    .callbacks(new RunningScriptCallback(database.name()), failed)
                     .connectRetries(0);
             if (!set.config().schemas().isEmpty()) {
                 configuration.schemas(set.config().schemas().toArray(String[]::new));
@@ -345,19 +346,50 @@ public final class FlywayRunner implements MigrationRunner {
             }
         }
 
-        private HarnessException translate(FlywayException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof FlywaySqlScriptException script) {
-                    Path file = findScript(script.getResource() == null ? null : script.getResource().getFilename());
-                    SQLException sql = script.getCause() instanceof SQLException s ? s : null;
-                    ErrorPlace place = placeOf(file, script.getLineNumber(), script.getStatement(), sql);
-                    String message = ScriptErrors.sqlError(file, place, sql, script.getStatement(), timeouts(),
-                            file == null ? null : outsideTransaction(file));
-                    return new HarnessException(ErrorCode.MIGRATION_FAILED, message, file, place.line(), e);
-                }
+        private HarnessException translate(FlywayException e, FailedStatementCallback.Failure failure) {
+            SQLException sql = null;
+            for (Throwable cause = e; cause != null && sql == null; cause = cause.getCause()) {
+                sql = cause instanceof SQLException s ? s : null;
+            }
+            Path file = failure == null ? null : findScript(failure.script());
+            int statementLine = failure == null ? 0 : statementLine(file, failure);
+            if (statementLine > 0) {
+                ErrorPlace place = placeOf(file, statementLine, failure.sent(), sql);
+                String message = ScriptErrors.sqlError(file, place, sql, failure.sent(), timeouts(), outsideTransaction(file));
+                return new HarnessException(ErrorCode.MIGRATION_FAILED, message, file, place.line(), e);
             }
             return new HarnessException(ErrorCode.MIGRATION_FAILED, "Flyway could not migrate " + set.name() + ": "
                     + e.getMessage().strip(), e);
+        }
+
+        /**
+         * The line the failed statement starts on, as Flyway numbers it (the harness's split agrees with Flyway's): the
+         * statement at the failure's index when its text is the one Flyway sent, else the first statement that starts
+         * where that text is in the file; 0 when the text is not in the script (a failed callback script).
+         */
+        private int statementLine(Path file, FailedStatementCallback.Failure failure) {
+            Optional<Script> script = scripts().filter(s -> s.file().equals(file)).findFirst();
+            if (script.isEmpty() || failure.sent() == null || failure.sent().isEmpty()) {
+                return 0;
+            }
+            String text = text(script.get());
+            List<SqlStatement> statements = SqlScript.split(text);
+            if (failure.index() < statements.size() && sentAt(text, failure.sent(), statements.get(failure.index()))) {
+                return statements.get(failure.index()).line();
+            }
+            return statements.stream().filter(statement -> sentAt(text, failure.sent(), statement)).findFirst()
+                    .map(SqlStatement::line).orElse(0);
+        }
+
+        /** Whether the statement starts inside an occurrence of {@code sent} in {@code text}. */
+        private static boolean sentAt(String text, String sent, SqlStatement statement) {
+            int start = offsetOf(text, statement.line(), statement.column());
+            for (int from = text.indexOf(sent); from >= 0 && start >= 0 && from <= start; from = text.indexOf(sent, from + 1)) {
+                if (start < from + sent.length()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -421,10 +453,6 @@ public final class FlywayRunner implements MigrationRunner {
         private java.util.stream.Stream<Script> scripts() {
             return java.util.stream.Stream.concat(set.migrations().stream().map(Migration::up),
                     set.repeatables().stream().map(RepeatableMigration::script));
-        }
-
-        private static String quote(String identifier) {
-            return "\"" + identifier.replace("\"", "\"\"") + "\"";
         }
     }
 }

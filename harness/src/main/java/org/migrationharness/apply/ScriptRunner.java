@@ -21,6 +21,7 @@ import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationVersion;
 import org.migrationharness.source.Script;
 import org.migrationharness.source.Timeouts;
+import org.migrationharness.sql.Names;
 
 /**
  * A runner for the formats whose scripts the harness runs itself (every one but Flyway): each script runs as its
@@ -267,7 +268,7 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
         Connection connection = DriverManager.getConnection(database.jdbcUrl(), properties);
         try (Statement statement = connection.createStatement()) {
             for (String schema : set.config().schemas()) {
-                statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + Names.quote(schema));
             }
             statement.execute(timeouts().setStatements());
         }
@@ -340,9 +341,5 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
             }
         }
         return found;
-    }
-
-    protected static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.internal.Failures;
+import org.assertj.core.description.EmptyTextDescription;
 import org.migrationharness.schema.SchemaDiff;
 import org.migrationharness.schema.SchemaFiles;
 import org.migrationharness.schema.SchemaSnapshot;
@@ -67,8 +67,10 @@ public final class SchemaAssert extends AbstractAssert<SchemaAssert, SchemaSnaps
         isNotNull();
         SchemaDiff diff = SchemaDiff.between(expected, actual);
         if (!diff.isEmpty()) {
-            throw Failures.instance().failure(info, ShouldHaveNoSchemaDifferences.shouldHaveNoDifferences(diff),
-                    SchemaFiles.toJson(actual), SchemaFiles.toJson(expected));
+            // The description ("[...] ") is put first by failWithActualExpectedAndMessage, as by throwAssertionError.
+            String message = ShouldHaveNoSchemaDifferences.shouldHaveNoDifferences(diff)
+                    .create(EmptyTextDescription.emptyDescription(), info.representation());
+            failWithActualExpectedAndMessage(SchemaFiles.toJson(actual), SchemaFiles.toJson(expected), "%s", message);
         }
         return myself;
     }

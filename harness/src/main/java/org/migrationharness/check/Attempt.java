@@ -5,12 +5,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.migrationharness.CheckId;
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 
 /**
  * What trying a migration step gave: its value, or the migration failure ({@link ErrorCode#MIGRATION_FAILED}) that

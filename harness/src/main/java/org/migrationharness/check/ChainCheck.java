@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.postgres.Database;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaDiff;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;

@@ -2,7 +2,7 @@ package org.migrationharness.check;
 
 import java.util.Set;
 
-import org.migrationharness.report.CheckId;
+import org.migrationharness.CheckId;
 
 /**
  * One check of a set: what the verifier runs, the harness's own checks and those a user adds. A check reports findings

@@ -3,9 +3,9 @@ package org.migrationharness.check;
 import java.util.List;
 import java.util.Set;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
 import org.migrationharness.postgres.Database;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
 import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.MigrationSet;
 

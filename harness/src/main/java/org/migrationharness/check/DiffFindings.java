@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.schema.Difference;
 import org.migrationharness.schema.SchemaDiff;
 import org.migrationharness.source.CompareConfig;

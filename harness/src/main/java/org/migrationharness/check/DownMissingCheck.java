@@ -3,15 +3,15 @@ package org.migrationharness.check;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.naming.Baseline;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationFormats;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;
+import org.migrationharness.source.naming.Baseline;
 
 /**
  * {@code down.missing}: every migration has a down script, or one that marks it irreversible with a reason (reported

@@ -4,10 +4,10 @@ import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaDiff;
 import org.migrationharness.schema.SchemaFiles;
 

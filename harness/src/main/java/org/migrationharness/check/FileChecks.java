@@ -1,6 +1,6 @@
 package org.migrationharness.check;
 
-import org.migrationharness.report.CheckId;
+import org.migrationharness.CheckId;
 
 /** {@code naming.file} and {@code order.duplicate-version}: what reading the folder found. */
 final class FileChecks implements Check {

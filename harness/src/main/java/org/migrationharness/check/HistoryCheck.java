@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationVersion;

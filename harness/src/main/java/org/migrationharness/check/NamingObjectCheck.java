@@ -10,20 +10,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.migrationharness.CheckId;
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.apply.Migrator;
-import org.migrationharness.naming.Baseline;
-import org.migrationharness.naming.ObjectNaming;
-import org.migrationharness.naming.ScannedScript;
+import org.migrationharness.check.naming.ObjectNaming;
+import org.migrationharness.check.naming.ScannedScript;
 import org.migrationharness.postgres.Database;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.RepeatableMigration;
+import org.migrationharness.source.naming.Baseline;
 
 /**
  * {@code naming.object}: the names in the fully migrated catalog (every non-system schema, so objects outside the

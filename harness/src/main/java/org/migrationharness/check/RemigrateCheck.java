@@ -1,12 +1,12 @@
 package org.migrationharness.check;
 
 import java.util.Set;
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.apply.ApplyResult;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.postgres.Database;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaDiff;
 import org.migrationharness.schema.SchemaSnapshot;
 

@@ -3,11 +3,11 @@ package org.migrationharness.check;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 
 /**
  * {@code seed.load}: the seeds of every selected environment ({@link VerifyOptions#environments()}, else every

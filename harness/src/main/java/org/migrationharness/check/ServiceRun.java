@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.Set;
 
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.schema.SchemaReader;
 import org.migrationharness.schema.SchemaSnapshot;
-import org.migrationharness.postgres.PostgresServer;
-import org.migrationharness.report.Finding;
-import org.migrationharness.source.MigrationFormats;
 import org.migrationharness.seed.SeedFolder;
 import org.migrationharness.seed.SeedLoader;
+import org.migrationharness.source.MigrationFormats;
 import org.migrationharness.source.MigrationSet;
 
 /**

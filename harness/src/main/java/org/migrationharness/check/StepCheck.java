@@ -1,7 +1,7 @@
 package org.migrationharness.check;
 
 import java.util.Set;
-import org.migrationharness.report.CheckId;
+import org.migrationharness.CheckId;
 
 /**
  * {@code down.apply}, {@code down.leaves-trace} and {@code up.reapply-differs}: each reads its findings from the one

@@ -13,18 +13,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.migrationharness.CheckId;
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.apply.Migrator;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.Database;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaDiff;
 import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
+import org.migrationharness.sql.Names;
 
 /**
  * Every migration up, down and up again, one at a time, with a full catalog comparison at each step. Repeatable
@@ -253,7 +254,7 @@ public final class StepwiseWalk {
     private void createSchemas(Database database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             for (String schema : context.set().config().schemas()) {
-                statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"");
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + Names.quote(schema));
             }
         } catch (SQLException e) {
             throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot create the service's schemas in " + database.name()

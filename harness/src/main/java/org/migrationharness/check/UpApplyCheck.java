@@ -2,9 +2,9 @@ package org.migrationharness.check;
 
 import java.util.Set;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
 

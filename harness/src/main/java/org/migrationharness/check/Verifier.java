@@ -16,17 +16,17 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.migrationharness.CheckId;
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.PostgresServer;
-import org.migrationharness.report.CheckId;
 import org.migrationharness.report.CheckResult;
-import org.migrationharness.report.Finding;
 import org.migrationharness.report.RunReport;
 import org.migrationharness.report.SchemaChange;
 import org.migrationharness.report.ServiceReport;
-import org.migrationharness.report.Severity;
 import org.migrationharness.source.MigrationSet;
 
 /**

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.postgres.PostgresServer;
-import org.migrationharness.report.Finding;
 import org.migrationharness.source.MigrationFormats;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;

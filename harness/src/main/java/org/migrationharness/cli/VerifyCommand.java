@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
+import org.migrationharness.CheckId;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.check.HistoryBase;
+import org.migrationharness.check.Verifier;
 import org.migrationharness.check.VerifyListener;
 import org.migrationharness.check.VerifyOptions;
-import org.migrationharness.check.Verifier;
 import org.migrationharness.postgres.PostgresServer;
 import org.migrationharness.postgres.PostgresSettings;
-import org.migrationharness.report.CheckId;
 import org.migrationharness.report.CheckResult;
 import org.migrationharness.report.RunReport;
 import org.migrationharness.report.ServiceReport;

@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.internal.Secrets;
+import org.migrationharness.sql.Names;
 
 /**
  * One PostgreSQL server for a whole run, and the databases the harness creates on it.
@@ -78,7 +79,7 @@ public final class PostgresServer implements AutoCloseable {
             RunLease taken = RunLease.take(holder);
             for (RunLease.Orphan orphan : RunLease.orphans(holder)) {
                 try (Statement statement = holder.createStatement()) {
-                    statement.execute("DROP DATABASE IF EXISTS " + quote(orphan.database()) + " WITH (FORCE)");
+                    statement.execute("DROP DATABASE IF EXISTS " + Names.quote(orphan.database()) + " WITH (FORCE)");
                     housekeeping.add("dropped database " + orphan.database() + ", left by a run that is gone ("
                             + orphan.comment().replaceFirst("^migration-harness ", "") + ")");
                 } catch (SQLException e) {
@@ -170,9 +171,9 @@ public final class PostgresServer implements AutoCloseable {
         String name = uniqueName(label);
         String strategy = versionNumber >= 150000 && !template.equals("template0") ? " STRATEGY FILE_COPY" : "";
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template) + strategy);
+        sql.add("CREATE DATABASE " + Names.quote(name) + " TEMPLATE " + Names.quote(template) + strategy);
         if (lease != null) {
-            sql.add("COMMENT ON DATABASE " + quote(name) + " IS '" + lease.comment().replace("'", "''") + "'");
+            sql.add("COMMENT ON DATABASE " + Names.quote(name) + " IS '" + lease.comment().replace("'", "''") + "'");
         }
         created.add(name);
         try {
@@ -195,7 +196,7 @@ public final class PostgresServer implements AutoCloseable {
                     + ": the harness did not create it on this server.");
         }
         try {
-            executeAdmin("DROP DATABASE IF EXISTS " + quote(database.name()) + " WITH (FORCE)");
+            executeAdmin("DROP DATABASE IF EXISTS " + Names.quote(database.name()) + " WITH (FORCE)");
             if (created.remove(database.name()) && interrupted) {
                 droppedAfterInterrupt.incrementAndGet();
             }
@@ -281,7 +282,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!process.owned()) {
             for (String name : List.copyOf(created)) {
                 try {
-                    executeAdmin("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+                    executeAdmin("DROP DATABASE IF EXISTS " + Names.quote(name) + " WITH (FORCE)");
                     if (created.remove(name) && interrupted) {
                         droppedAfterInterrupt.incrementAndGet();
                     }
@@ -346,11 +347,6 @@ public final class PostgresServer implements AutoCloseable {
         RANDOM.nextBytes(bytes);
         return "mh_" + clean + "_" + HexFormat.of().formatHex(bytes);
     }
-
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
     @Override
     public String toString() {
         return "PostgresServer[" + backend.id() + " " + version + "]";

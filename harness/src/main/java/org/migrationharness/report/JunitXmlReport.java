@@ -12,6 +12,9 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
+
 /**
  * {@code --report junit-xml=FILE}: the run in the Ant JUnit XML that Jenkins, GitLab and GitHub test reporters read.
  * <ul>

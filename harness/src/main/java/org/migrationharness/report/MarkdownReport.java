@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
+
 /**
  * {@code --report markdown=FILE}: a pull-request summary, readable as plain text in a terminal too. A heading with the
  * outcome; one table row per service (service, format, migrations, status as a word, findings, time); then for each

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
+
 /**
  * {@code --report sarif=FILE}: the findings as SARIF 2.1.0, for code scanning (GitHub, GitLab, IDEs). One run; the
  * tool's rules are the check ids of CONTRACT.md with their meaning ({@link CheckId}), plus any other id a finding has

@@ -5,6 +5,9 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
+
 /**
  * Everything verify found for one service (or one migrations folder).
  *

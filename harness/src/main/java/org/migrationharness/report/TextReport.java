@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.migrationharness.Finding;
+
 /**
  * The human report: per service its findings and the checks skipped with why, then a summary table. Returned as text;
  * the CLI prints it.

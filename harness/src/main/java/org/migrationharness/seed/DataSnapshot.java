@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
 import org.migrationharness.postgres.Database;
+import org.migrationharness.sql.Names;
 
 /**
  * The data of every table in some schemas, as a multiset of row fingerprints per table ({@code md5} of each row's
@@ -50,8 +51,8 @@ public record DataSnapshot(Map<String, Map<String, Integer>> tables) {
             for (String[] name : names) {
                 Map<String, Integer> rows = new HashMap<>();
                 try (Statement statement = connection.createStatement();
-                     ResultSet rs = statement.executeQuery("SELECT md5(t::text) FROM " + TableCatalog.quote(name[0])
-                             + "." + TableCatalog.quote(name[1]) + " t")) {
+                     ResultSet rs = statement.executeQuery("SELECT md5(t::text) FROM " + Names.quote(name[0])
+                             + "." + Names.quote(name[1]) + " t")) {
                     while (rs.next()) {
                         rows.merge(rs.getString(1), 1, Integer::sum);
                     }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.migrationharness.sql.Names;
+
 /** What the seed loader needs to know about tables, read from pg_catalog once per table and load. */
 final class TableCatalog {
 
@@ -160,7 +162,8 @@ final class TableCatalog {
     record ForeignKey(String name, String target, List<String> columns, List<String> targetColumns) {
     }
 
+    /** {@link Names#quote}, under the name the seed loader calls it by. */
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return Names.quote(identifier);
     }
 }

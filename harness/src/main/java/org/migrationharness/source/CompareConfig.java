@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.migrationharness.report.Severity;
+import org.migrationharness.Severity;
 
 /**
  * The {@code compare:} section of a {@code harness.yaml} (or of {@code service-migrations/harness-defaults.yaml}): how

@@ -16,14 +16,14 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.migrationharness.CheckId;
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.naming.FileNaming;
-import org.migrationharness.naming.ScriptName;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
+import org.migrationharness.source.naming.FileNaming;
+import org.migrationharness.source.naming.ScriptName;
 
 /**
  * Flyway's layout: {@code V<version>__<description>.sql} up scripts, {@code U<version>__<description>.sql} down

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 
 /**
  * Flyway's script configuration file: {@code V3__x.sql.conf} beside {@code V3__x.sql} (the script's exact name plus

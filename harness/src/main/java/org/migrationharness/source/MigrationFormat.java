@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.migrationharness.naming.NamingConfig;
+import org.migrationharness.source.naming.NamingConfig;
 
 /**
  * A migration format: how a tool lays out its migrations in a folder, and what it keeps in the database. The reading
@@ -47,7 +47,7 @@ public interface MigrationFormat {
     /**
      * The naming rules' settings for the names the tool itself generates (Prisma's {@code User_pkey}, say): laid
      * under the repository's {@code harness-defaults.yaml} and the service's own {@code naming:}, which override them
-     * rule by rule, setting by setting. None by default: every rule as {@link org.migrationharness.naming.NamingRule}
+     * rule by rule, setting by setting. None by default: every rule as {@link org.migrationharness.source.naming.NamingRule}
      * defines it.
      */
     default NamingConfig namingDefaults() {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
-import org.migrationharness.naming.Baseline;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
+import org.migrationharness.Severity;
+import org.migrationharness.source.naming.Baseline;
 
 /**
  * A folder of migrations as read from disk, in version order.
@@ -100,12 +100,12 @@ public record MigrationSet(String name, Path directory, String format, ServiceCo
 
     /** Whether reading found a problem severe enough that applying the set would not mean what its files say. */
     public boolean unreadable() {
-        return problems(org.migrationharness.report.CheckId.ORDER_DUPLICATE_VERSION).stream()
+        return problems(org.migrationharness.CheckId.ORDER_DUPLICATE_VERSION).stream()
                 .anyMatch(f -> f.severity() == Severity.ERROR);
     }
 
     /** The problems reading found that are findings of {@code check}, in order. */
-    public List<Finding> problems(org.migrationharness.report.CheckId check) {
+    public List<Finding> problems(org.migrationharness.CheckId check) {
         return problems.stream().filter(f -> f.isOf(check)).toList();
     }
 }

@@ -12,15 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.migrationharness.CheckId;
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.naming.NamingConfig;
-import org.migrationharness.naming.NamingRule;
-import org.migrationharness.naming.RuleSettings;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
+import org.migrationharness.source.naming.NamingConfig;
+import org.migrationharness.source.naming.NamingRule;
+import org.migrationharness.source.naming.RuleSettings;
 
 /**
  * Prisma Migrate's layout: one folder per migration, {@code {timestamp}_{name}/migration.sql} (the timestamp

@@ -30,15 +30,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.migrationharness.CheckId;
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
 import org.migrationharness.internal.Settings;
-import org.migrationharness.naming.FileNaming;
-import org.migrationharness.naming.ScriptName;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
+import org.migrationharness.source.naming.FileNaming;
+import org.migrationharness.source.naming.ScriptName;
 
 /**
  * The files of a migrations folder and their text, for every format: the folder is walked as the migration tools

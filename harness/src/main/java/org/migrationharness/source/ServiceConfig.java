@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
-import org.migrationharness.naming.Baseline;
-import org.migrationharness.naming.NamingConfig;
+import org.migrationharness.source.naming.Baseline;
+import org.migrationharness.source.naming.NamingConfig;
 
 /**
  * A service's {@code harness.yaml}: how its migrations are applied. Every key is optional; an unknown key is an

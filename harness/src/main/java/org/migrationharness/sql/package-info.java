@@ -14,6 +14,10 @@
  * transaction control statements; {@link org.migrationharness.sql.Identifiers} lists the identifiers for the naming
  * rules.
  *
- * <p>Depends on nothing else of the harness: {@code apply} and {@code naming} delegate to it.
+ * <p>{@link org.migrationharness.sql.Names} holds the facts of a PostgreSQL name: its stored (truncated) form, how SQL
+ * writes it, and {@link org.migrationharness.sql.Names#quote}, the one quoting of identifiers in the harness's SQL.
+ *
+ * <p>Depends on nothing else of the harness: {@code apply}, {@code source.naming} and {@code check.naming} delegate to
+ * it.
  */
 package org.migrationharness.sql;

@@ -86,6 +86,16 @@ class MigratorTests {
     }
 
     @Test
+    void should_name_the_line_of_the_failing_statement_when_an_earlier_one_has_the_same_text() {
+        MigrationFolder.in(dir).file("V1__a.sql", "CREATE TABLE a (id int PRIMARY KEY);\nINSERT INTO a VALUES (1);\n"
+                + "INSERT INTO a VALUES (1);\n");
+        Migrator migrator = new Migrator(MigrationSetReader.read(dir, "twice"), database);
+        assertThatThrownBy(migrator::migrateAll)
+                .isInstanceOfSatisfying(HarnessException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageStartingWith("V1__a.sql line 3: ERROR: duplicate key value violates unique constraint");
+    }
+
+    @Test
     void should_roll_back_a_failing_down_script_and_keep_the_version_applied() {
         MigrationFolder.in(dir).file("V1__a.sql", "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n")
                 .file("U1__a.sql", "DROP TABLE a;\n\nDROP TABLE c;\nDROP TABLE b;\n");

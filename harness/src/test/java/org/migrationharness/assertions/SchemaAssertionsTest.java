@@ -204,6 +204,15 @@ class SchemaAssertionsTest {
     }
 
     @Test
+    void should_prefix_the_description_once_when_the_schemas_differ() {
+        SchemaSnapshot expected = read(SHOP + "CREATE TYPE shop.order_status AS ENUM ('new');");
+
+        assertThatThrownBy(() -> assertThat(shop).as("after V3").hasNoDifferencesFrom(expected))
+                .hasMessage("[after V3] %nExpecting the schema to have no differences from the expected one, but found 1:%n"
+                        + "  type order_status: present expected, absent actual", new Object[0]);
+    }
+
+    @Test
     void should_prefix_the_description() {
         assertThatThrownBy(() -> assertThat(shop).as("after V3").hasTable("customers"))
                 .hasMessageStartingWith("[after V3] %nExpecting schema shop to have table:", new Object[0]);

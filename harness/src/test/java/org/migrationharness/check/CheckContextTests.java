@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.migrationharness.report.CheckId;
+import org.migrationharness.CheckId;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.testing.MigrationFolder;

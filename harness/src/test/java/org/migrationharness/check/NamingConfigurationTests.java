@@ -10,13 +10,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.naming.NamingRule;
-import org.migrationharness.naming.Rule;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.source.MigrationSetReader;
+import org.migrationharness.source.naming.NamingRule;
+import org.migrationharness.source.naming.Rule;
 import org.migrationharness.testing.MigrationFolder;
 
 @DisplayName("naming: configuration in harness.yaml and harness-defaults.yaml")

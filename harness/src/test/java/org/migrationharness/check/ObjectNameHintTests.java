@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.migrationharness.report.Finding;
+import org.migrationharness.Finding;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.MigrationSetReader;
 import org.migrationharness.testing.MigrationFolder;

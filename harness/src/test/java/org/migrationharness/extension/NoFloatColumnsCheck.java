@@ -2,12 +2,12 @@ package org.migrationharness.extension;
 
 import java.util.Set;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.check.Check;
 import org.migrationharness.check.CheckContext;
 import org.migrationharness.check.Stage;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.schema.SchemaSnapshot;
 
 /**

@@ -34,6 +34,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
+
 /**
  * The JUnit XML and SARIF reports against the published schemas of their formats: Maven Surefire's
  * {@code surefire-test-report.xsd} (one {@code <testsuite>}: every suite of the {@code <testsuites>} document is checked)

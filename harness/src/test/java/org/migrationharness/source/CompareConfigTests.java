@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
-import org.migrationharness.report.Severity;
+import org.migrationharness.Severity;
 import org.migrationharness.source.CompareConfig.Level;
 import org.migrationharness.testing.MigrationFolder;
 

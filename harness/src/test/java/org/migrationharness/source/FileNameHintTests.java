@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.migrationharness.report.Finding;
+import org.migrationharness.Finding;
 
 /**
  * A rename hint of {@code naming.file} must itself pass every file rule: over many generated descriptions, each file

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.migrationharness.report.Finding;
+import org.migrationharness.Finding;
 import org.migrationharness.testing.MigrationFolder;
 
 /** {@code -- harness:irreversible <reason>} means the same in every format, read by one rule. */

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
-import org.migrationharness.report.Finding;
 import org.migrationharness.testing.MigrationFolder;
 
 /** The format seam: formats found through the ServiceLoader, chosen by harness.yaml, --format or the files. */

@@ -12,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migrationharness.ErrorCode;
+import org.migrationharness.Finding;
 import org.migrationharness.HarnessException;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 import org.migrationharness.testing.MigrationFolder;
 
 class MigrationSetReaderTests {
@@ -58,7 +58,7 @@ class MigrationSetReaderTests {
             assertThat(m.version().text()).isEqualTo("20240101120000");
             assertThat(m.up().label()).isEqualTo("20240101120000_init/migration.sql");
         });
-        org.migrationharness.naming.Rule pk = set.config().naming().rule(org.migrationharness.naming.NamingRule.PRIMARY_KEY_NAME);
+        org.migrationharness.source.naming.Rule pk = set.config().naming().rule(org.migrationharness.source.naming.NamingRule.PRIMARY_KEY_NAME);
         assertThat(pk.pattern()).isEqualTo("{table}_pkey");
         assertThat(pk.severity()).isEqualTo(Severity.WARNING);
         MigrationFolder.in(dir).file("20240101120000_init/down.sql", "DROP TABLE \"User\";\n");
@@ -138,7 +138,7 @@ class MigrationSetReaderTests {
             MigrationSet set = MigrationSetReader.read(folder, "shop");
             assertThat(set.config().schemas()).as(folder.toString()).containsExactly("shop");
             assertThat(set.config().file()).isEqualTo(dir.resolve("shop/harness.yaml"));
-            assertThat(set.config().naming().rule(org.migrationharness.naming.NamingRule.INDEX_PREFIX).severity())
+            assertThat(set.config().naming().rule(org.migrationharness.source.naming.NamingRule.INDEX_PREFIX).severity())
                     .as("the repository's defaults beside the service folder").isEqualTo(Severity.INFO);
         }
         assertThat(MigrationSetReader.configFile(dir.resolve("shop/migrations"))).isEqualTo(dir.resolve("shop/harness.yaml"));

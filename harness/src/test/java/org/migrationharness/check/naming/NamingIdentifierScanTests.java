@@ -1,9 +1,11 @@
-package org.migrationharness.naming;
+package org.migrationharness.check.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import org.migrationharness.sql.Names;
 
 @DisplayName("naming: the identifier scan behind max-length")
 class NamingIdentifierScanTests {

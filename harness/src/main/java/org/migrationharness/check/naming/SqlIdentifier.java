@@ -1,4 +1,6 @@
-package org.migrationharness.naming;
+package org.migrationharness.check.naming;
+
+import org.migrationharness.sql.Names;
 
 /**
  * An identifier as written in a script.

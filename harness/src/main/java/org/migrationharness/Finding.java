@@ -1,4 +1,4 @@
-package org.migrationharness.report;
+package org.migrationharness;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

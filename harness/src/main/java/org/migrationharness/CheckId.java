@@ -1,4 +1,4 @@
-package org.migrationharness.report;
+package org.migrationharness;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
-package org.migrationharness.naming;
+package org.migrationharness.source.naming;
 
-import org.migrationharness.report.Severity;
+import org.migrationharness.Severity;
 
 /**
  * What one configuration file says about one rule; null means "not said here" (the defaults apply).

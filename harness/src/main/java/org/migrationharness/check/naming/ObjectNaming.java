@@ -1,4 +1,4 @@
-package org.migrationharness.naming;
+package org.migrationharness.check.naming;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,15 +9,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
 import org.migrationharness.schema.SchemaSnapshot;
 import org.migrationharness.schema.SchemaSnapshot.Column;
 import org.migrationharness.schema.SchemaSnapshot.Constraint;
 import org.migrationharness.schema.SchemaSnapshot.Index;
 import org.migrationharness.schema.SchemaSnapshot.Table;
 import org.migrationharness.schema.SchemaSnapshot.View;
+import org.migrationharness.source.naming.Baseline;
+import org.migrationharness.source.naming.NamingConfig;
+import org.migrationharness.source.naming.NamingReport;
+import org.migrationharness.source.naming.NamingRule;
+import org.migrationharness.source.naming.Rule;
+import org.migrationharness.sql.Names;
 
 /**
  * The rules of {@code naming.object}, applied to the catalog of a fully migrated database (every non-system schema)
@@ -449,7 +455,7 @@ public final class ObjectNaming {
 
     /** The name as SQL must write it: quoted when not plain lower case or when a reserved word. */
     private String sql(String name) {
-        return reserved.contains(name) ? "\"" + name + "\"" : Names.sql(name);
+        return reserved.contains(name) ? Names.quote(name) : Names.sql(name);
     }
 
     private String qualified(String schema, String name) {

@@ -1,4 +1,4 @@
-package org.migrationharness.naming;
+package org.migrationharness.check.naming;
 
 import java.util.List;
 

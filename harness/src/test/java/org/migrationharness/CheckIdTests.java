@@ -1,4 +1,4 @@
-package org.migrationharness.report;
+package org.migrationharness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

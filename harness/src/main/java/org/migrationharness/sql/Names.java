@@ -1,4 +1,4 @@
-package org.migrationharness.naming;
+package org.migrationharness.sql;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Small helpers on PostgreSQL names. */
-final class Names {
+/**
+ * Small helpers on PostgreSQL names, shared by the file rules ({@code source.naming}), the object rules
+ * ({@code check.naming}) and every package that writes SQL with an identifier in it ({@link #quote}).
+ */
+public final class Names {
 
     /** PostgreSQL's limit on an identifier's length in bytes (NAMEDATALEN - 1). */
-    static final int MAX_BYTES = 63;
+    public static final int MAX_BYTES = 63;
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
 
@@ -24,7 +27,7 @@ final class Names {
      * underscore of the name is kept
      * ({@code _User} -> {@code _user}). Empty when nothing of the name is left.
      */
-    static String snakeCase(String name) {
+    public static String snakeCase(String name) {
         String s = name.replaceAll("([a-z])([A-Z])", "$1_$2").replaceAll("([0-9])([A-Z][a-z])", "$1_$2")
                 .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
         s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
@@ -36,7 +39,7 @@ final class Names {
      * plural (most reserved words are not, {@code user} -> {@code users}), with a letter first ({@code 2fa} ->
      * {@code n_2fa}). The caller keeps the first that passes its rules; none is checked here.
      */
-    static List<String> candidates(String name) {
+    public static List<String> candidates(String name) {
         String snake = snakeCase(name);
         String bare = snake.replaceFirst("^_+", "");
         Set<String> candidates = new LinkedHashSet<>();
@@ -48,17 +51,25 @@ final class Names {
         return List.copyOf(candidates);
     }
 
-    /** The name as SQL must write it: bare when it is a plain lower-case name, else double-quoted. */
-    static String sql(String name) {
-        return PLAIN.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    /**
+     * The identifier double-quoted, with a {@code "} in it doubled: {@code order"s} -> {@code "order""s"}. The one
+     * quoting of identifiers in the harness's own SQL (schemas, tables, databases, history tables).
+     */
+    public static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    static int bytes(String name) {
+    /** The name as SQL must write it: bare when it is a plain lower-case name, else {@link #quote quoted}. */
+    public static String sql(String name) {
+        return PLAIN.matcher(name).matches() ? name : quote(name);
+    }
+
+    public static int bytes(String name) {
         return name.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The name as PostgreSQL stores it: cut to 63 bytes without splitting a character. */
-    static String truncated(String name) {
+    public static String truncated(String name) {
         if (bytes(name) <= MAX_BYTES) {
             return name;
         }

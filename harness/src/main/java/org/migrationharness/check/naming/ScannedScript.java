@@ -1,4 +1,4 @@
-package org.migrationharness.naming;
+package org.migrationharness.check.naming;
 
 import java.nio.file.Path;
 import java.util.List;

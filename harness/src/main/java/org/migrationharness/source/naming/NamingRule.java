@@ -1,11 +1,11 @@
-package org.migrationharness.naming;
+package org.migrationharness.source.naming;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Severity;
+import org.migrationharness.CheckId;
+import org.migrationharness.Severity;
 
 /**
  * The naming rules, each with a stable id (used in {@code harness.yaml}), the check that reports it, and its defaults.

@@ -1,12 +1,12 @@
-package org.migrationharness.naming;
+package org.migrationharness.source.naming;
 
 import java.nio.file.Path;
 import java.util.function.Predicate;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 
 /**
  * A baseline in {@code harness.yaml}: the version up to which (inclusive, as Flyway's {@code baselineVersion}) a set's

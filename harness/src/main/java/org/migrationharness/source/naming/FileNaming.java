@@ -1,4 +1,4 @@
-package org.migrationharness.naming;
+package org.migrationharness.source.naming;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
+import org.migrationharness.sql.Names;
 
 /**
  * The configurable file rules of {@code naming.file}: snake_case descriptions, no repeatable sharing a versioned

@@ -1,14 +1,14 @@
-package org.migrationharness.naming;
+package org.migrationharness.source.naming;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
+import org.migrationharness.Severity;
 import org.migrationharness.internal.DisplayPath;
-import org.migrationharness.report.CheckId;
-import org.migrationharness.report.Finding;
-import org.migrationharness.report.Severity;
 
 /**
  * Collects one check's naming findings: each at its rule's severity, or as {@code info} with the reason when the

@@ -1,9 +1,9 @@
-package org.migrationharness.naming;
+package org.migrationharness.source.naming;
 
 import java.util.Collection;
 import java.util.regex.Pattern;
 
-import org.migrationharness.report.Severity;
+import org.migrationharness.Severity;
 
 /**
  * A rule as it applies to one service: its defaults, overridden by {@code harness-defaults.yaml}, overridden by the

@@ -1,4 +1,4 @@
-package org.migrationharness.naming;
+package org.migrationharness.source.naming;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import java.util.regex.PatternSyntaxException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.migrationharness.ErrorCode;
 import org.migrationharness.HarnessException;
-import org.migrationharness.report.Severity;
+import org.migrationharness.Severity;
 
 /**
  * The {@code naming:} section of a {@code harness.yaml} (or of {@code service-migrations/harness-defaults.yaml}):
