@@ -59,7 +59,7 @@ public final class ServiceChecks {
             if (check.needsBase() && options.base() == null) {
                 continue; // a test suite has no base to compare with: verify --base-dir runs these on a pull request
             }
-            Predicate<Finding> mine = f -> f.check().equals(check.id()) && (!check.perMigration() || f.migration() == null);
+            Predicate<Finding> mine = f -> f.isOf(check) && (!check.perMigration() || f.migration() == null);
             nodes.add(DynamicTest.dynamicTest(check.id(), () -> assertPassed(report.get(), check, mine, service)));
         }
         for (Migration migration : set.migrations()) {
@@ -68,7 +68,7 @@ public final class ServiceChecks {
             List<DynamicNode> perCheck = new ArrayList<>();
             for (CheckId check : Verifier.checkIds()) {
                 if (check.perMigration()) {
-                    Predicate<Finding> mine = f -> f.check().equals(check.id()) && version.equals(f.migration());
+                    Predicate<Finding> mine = f -> f.isOf(check) && version.equals(f.migration());
                     perCheck.add(DynamicTest.dynamicTest(check.id(),
                             () -> assertPassed(report.get(), check, mine, service + " " + label)));
                 }
