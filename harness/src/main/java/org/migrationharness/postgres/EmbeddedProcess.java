@@ -24,20 +24,37 @@ final class EmbeddedProcess implements ServerProcess {
     private final EmbeddedPostgres postgres;
     private final Path folder;
     private final List<String> housekeeping;
+    private final boolean keepData;
 
-    private EmbeddedProcess(EmbeddedPostgres postgres, Path folder, List<String> housekeeping) {
+    private EmbeddedProcess(EmbeddedPostgres postgres, Path folder, List<String> housekeeping, boolean keepData) {
         this.postgres = postgres;
         this.folder = folder;
         this.housekeeping = List.copyOf(housekeeping);
+        this.keepData = keepData;
     }
 
     static EmbeddedProcess start(PostgresSettings settings) {
+        return start(settings, 0, null);
+    }
+
+    /**
+     * A server on {@code port} (0: any free port) whose data lives in {@code keptData} and stays there when it stops
+     * (null: a throwaway data directory, removed when it stops). A kept data directory that already holds a cluster
+     * (its {@code postgresql.conf}) is started as it is, not initialised again; it runs with durability on.
+     */
+    static EmbeddedProcess start(PostgresSettings settings, int port, Path keptData) {
+        if (keptData != null) {
+            return startKept(settings, port, keptData);
+        }
         int major = settings.majorVersion();
         String resource = String.format(Locale.ROOT, BINARIES, major, "linux", "x86_64");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPgBinaryResolver((system, machine) -> binaries(major, system, machine))
                 .setPGStartupWait(Duration.ofSeconds(60));
         ServerTuning.throwawaySettings().forEach(builder::setServerConfig);
+        if (port > 0) {
+            builder.setPort(port);
+        }
         Path tmpfs = Path.of("/dev/shm");
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         List<String> housekeeping = StaleEmbeddedServers.sweep(List.of(tmpfs, tmp));
@@ -54,12 +71,59 @@ final class EmbeddedProcess implements ServerProcess {
                     + tmpfs + " or " + tmp + ": " + e.getMessage() + "\nFree some space there, or set java.io.tmpdir.", e);
         }
         try {
-            return new EmbeddedProcess(builder.start(), folder, housekeeping);
+            return new EmbeddedProcess(builder.start(), folder, housekeeping, false);
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
             StaleEmbeddedServers.delete(folder);
             throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not start embedded PostgreSQL " + major + ": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + "\nThe binaries come from " + resource + " inside the harness jar."
                     + "\nTry another backend: --postgres testcontainers (needs Docker) or --postgres external --jdbc-url URL.", e);
+        }
+    }
+
+    private static EmbeddedProcess startKept(PostgresSettings settings, int port, Path data) {
+        int major = settings.majorVersion();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPgBinaryResolver((system, machine) -> binaries(major, system, machine))
+                .setPGStartupWait(Duration.ofSeconds(60));
+        // data that is kept is written durably: only the settings that are not about durability
+        ServerTuning.throwawaySettings().forEach((key, value) -> {
+            if (!List.of("fsync", "synchronous_commit", "full_page_writes").contains(key)) {
+                builder.setServerConfig(key, value);
+            }
+        });
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        Path absolute = data.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute);
+        } catch (IOException e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot create the data directory " + absolute + ": "
+                    + e.getMessage(), e);
+        }
+        String version = absolute.resolve("PG_VERSION").toFile().isFile() ? readVersion(absolute) : null;
+        if (version != null && !version.equals(String.valueOf(major))) {
+            throw new HarnessException(ErrorCode.USAGE, "The data directory " + absolute + " holds a PostgreSQL "
+                    + version + " cluster, not " + major + ".\nStart it with --postgres-version " + version
+                    + ", or give another --data directory.");
+        }
+        builder.setDataDirectory(absolute.toFile());
+        builder.setCleanDataDirectory(false);
+        try {
+            return new EmbeddedProcess(builder.start(), absolute, List.of(), true);
+        } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not start embedded PostgreSQL " + major
+                    + " on the data directory " + absolute + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    + (port > 0 ? "\nIs port " + port + " free? Another server may use it, or this data directory." : ""), e);
+        }
+    }
+
+    private static String readVersion(Path data) {
+        try {
+            return Files.readString(data.resolve("PG_VERSION")).strip();
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -110,6 +174,8 @@ final class EmbeddedProcess implements ServerProcess {
         } catch (IOException | RuntimeException e) {
             // best effort: the folder is removed below, and a later start stops a server that outlived this JVM
         }
-        StaleEmbeddedServers.delete(folder);
+        if (!keepData) {
+            StaleEmbeddedServers.delete(folder);
+        }
     }
 }
