@@ -103,7 +103,7 @@ final class DevCommand implements Callable<Integer> {
             PostgresServer.NamedDatabase named = server.namedDatabase(DATABASE);
             Database database = named.database();
             err.println(named.created() ? "Created database " + DATABASE + "."
-                    : "Reusing database " + DATABASE + " in " + data.toAbsolutePath().normalize()
+                    : "Reusing database " + DATABASE + (data == null ? "" : " in " + data.toAbsolutePath().normalize())
                             + ": applying only what is new.");
             SeedAll seedAll = new SeedAll(repository, database, env, true, false, policy, null, err);
             List<SeedAll.Outcome> outcomes = seedAll.run(services);
