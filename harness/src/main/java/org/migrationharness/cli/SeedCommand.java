@@ -63,7 +63,7 @@ import picocli.CommandLine.Spec;
             "With --all (or --service given more than once) every selected service is migrated (with --migrate) and",
             "seeded into the one database, each in its own schema, in dependency order, each service's seeds in their",
             "own transaction: a service that fails keeps none of its seed rows and the others are still seeded."},
-        footer = {"", "Exit codes: 0 seeded, 1 a seed (of any selected service) failed to load, 2 usage error, bad fixture or refusal, 3 database"
+        footer = {"", "Exit codes: 0 seeded, 1 a seed failed to load, 2 usage error, bad fixture or refusal, 3 database"
             + " unreachable."})
 final class SeedCommand implements Callable<Integer> {
 
