@@ -53,7 +53,7 @@ final class EmbeddedProcess implements ServerProcess {
                 .setPGStartupWait(Duration.ofSeconds(60));
         ServerTuning.throwawaySettings().forEach(builder::setServerConfig);
         if (port > 0) {
-            builder.setPort(port);
+            builder.setPort(requireFree(port));
         }
         Path tmpfs = Path.of("/dev/shm");
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
@@ -92,7 +92,7 @@ final class EmbeddedProcess implements ServerProcess {
             }
         });
         if (port > 0) {
-            builder.setPort(port);
+            builder.setPort(requireFree(port));
         }
         Path absolute = data.toAbsolutePath().normalize();
         try {
@@ -117,6 +117,20 @@ final class EmbeddedProcess implements ServerProcess {
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
                     + (port > 0 ? "\nIs port " + port + " free? Another server may use it, or this data directory." : ""), e);
         }
+    }
+
+    /**
+     * The port, when nothing listens on it. zonky waits for the port to answer: a server already there would pass
+     * for the new one, whose own start failed to bind it.
+     */
+    private static int requireFree(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port), 1000);
+        } catch (IOException e) {
+            return port; // nothing answers: free
+        }
+        throw new HarnessException(ErrorCode.ENVIRONMENT, "Port " + port + " on this machine is in use: another server"
+                + " listens on it.\nStop it, or choose another --port (or none: a free one).");
     }
 
     private static String readVersion(Path data) {

@@ -135,6 +135,17 @@ class DevCommandTests {
         assertThat(Path.of("/tmp/nowhere-dev-data")).doesNotExist();
     }
 
+    @Test
+    void should_refuse_a_pinned_port_that_another_server_listens_on() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Child dev = start(Path.of("..").toAbsolutePath().normalize(), "dev", "--port",
+                    String.valueOf(taken.getLocalPort()));
+            assertThat(dev.exitCode()).as(dev.toString()).isEqualTo(3);
+            assertThat(dev.err()).contains("error: Port " + taken.getLocalPort() + " on this machine is in use")
+                    .doesNotContain("is up");
+        }
+    }
+
     private static String url(Child child) {
         Matcher matcher = URL.matcher(child.out());
         assertThat(matcher.find()).as(child.toString()).isTrue();
