@@ -47,6 +47,9 @@ final class DevCommand implements Callable<Integer> {
     /** The database every service is loaded into. */
     static final String DATABASE = "platform";
 
+    /** How often the waiting command checks that the server still answers. */
+    private static final long CHECK_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     @Spec
     private CommandSpec spec; // the --postgres* options are read by name through it
 
@@ -128,8 +131,18 @@ final class DevCommand implements Callable<Integer> {
                     + data.toAbsolutePath().normalize() + ".");
             out.println("Ctrl-C stops it.");
             out.flush();
+            long nextCheck = System.nanoTime() + CHECK_EVERY_NANOS;
             while (!server.isInterrupted()) {
                 Thread.sleep(200);
+                if (System.nanoTime() > nextCheck) {
+                    String problem = unanswered(database);
+                    if (problem != null && !server.isInterrupted()) {
+                        err.println("error: PostgreSQL at " + database.jdbcUrl() + " stopped answering (" + problem
+                                + "); stopping.");
+                        return ErrorCode.ENVIRONMENT.exitCode();
+                    }
+                    nextCheck = System.nanoTime() + CHECK_EVERY_NANOS;
+                }
             }
         } finally {
             server.close();
@@ -137,6 +150,17 @@ final class DevCommand implements Callable<Integer> {
         err.println("Stopped PostgreSQL; " + (data == null ? "its data is removed."
                 : "its data stays in " + data.toAbsolutePath().normalize() + "."));
         return 0;
+    }
+
+    /** Why the database does not answer a query, or null when it does. */
+    private static String unanswered(Database database) {
+        try (java.sql.Connection connection = database.connect();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+            return null;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return String.valueOf(e.getMessage()).lines().findFirst().orElse("no answer");
+        }
     }
 
     /** The psql command line that connects to the database: host, port, user and, when there is one, the password. */

@@ -112,9 +112,14 @@ final class EmbeddedProcess implements ServerProcess {
         try {
             return new EmbeddedProcess(builder.start(), absolute, List.of(), true);
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
+            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            if (String.valueOf(reason).contains("could not lock")) {
+                throw new HarnessException(ErrorCode.ENVIRONMENT, "The data directory " + absolute + " is in use by"
+                        + " another server (another dev run?): " + reason + ".\nStop that one first, or give another"
+                        + " --data directory.", e);
+            }
             throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not start embedded PostgreSQL " + major
-                    + " on the data directory " + absolute + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    + " on the data directory " + absolute + ": " + reason
                     + (port > 0 ? "\nIs port " + port + " free? Another server may use it, or this data directory." : ""), e);
         }
     }

@@ -102,6 +102,9 @@ class DevCommandTests {
         first.awaitOut("Ctrl-C stops it.");
         assertThat(first.err()).contains("Created database platform.");
         assertThat(query(url(first), "SELECT count(*) FROM alpha_service.orders")).isEqualTo("1");
+        Child meanwhile = start(root, "dev", "--data", data.toString());
+        assertThat(meanwhile.exitCode()).as(meanwhile.toString()).isEqualTo(3);
+        assertThat(meanwhile.err()).contains("error: The data directory " + data + " is in use by another server");
         first.signal("INT");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(130);
         assertThat(first.err()).contains("Stopped PostgreSQL; its data stays in " + data);
@@ -133,6 +136,24 @@ class DevCommandTests {
         assertThat(dev.exitCode()).isEqualTo(2);
         assertThat(dev.err()).contains("error: --data needs the embedded backend");
         assertThat(Path.of("/tmp/nowhere-dev-data")).doesNotExist();
+    }
+
+    @Test
+    void should_exit_3_when_the_server_it_started_stops_answering(@TempDir Path root) throws Exception {
+        write(root, "service-migrations/zeta/harness.yaml", "schemas: [zeta_service]\n");
+        write(root, "service-migrations/zeta/migrations/V1__customers.sql",
+                "CREATE TABLE zeta_service.customers (id bigint PRIMARY KEY);");
+        Child dev = start(root, "dev");
+        dev.awaitOut("Ctrl-C stops it.");
+        assertThat(dev.out()).containsPattern("\nzeta\\s+1\\s+no seeds\n");
+        Path data = Path.of(query(url(dev), "SELECT setting FROM pg_settings WHERE name = 'data_directory'"));
+        long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+
+        // an immediate shutdown, as when the server crashes
+        assertThat(new ProcessBuilder("kill", "-QUIT", String.valueOf(postmaster)).start().waitFor()).isZero();
+
+        assertThat(dev.exitCode()).as(dev.toString()).isEqualTo(3);
+        assertThat(dev.err()).contains("error: PostgreSQL at " + url(dev) + " stopped answering (");
     }
 
     @Test
