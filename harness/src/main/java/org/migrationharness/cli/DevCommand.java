@@ -109,7 +109,11 @@ final class DevCommand implements Callable<Integer> {
                     : "Reusing database " + DATABASE + (data == null ? "" : " in " + data.toAbsolutePath().normalize())
                             + ": applying only what is new.");
             SeedAll seedAll = new SeedAll(repository, database, env, true, false, policy, null, err);
-            List<SeedAll.Outcome> outcomes = seedAll.run(services);
+            List<SeedAll.Outcome> outcomes = seedAll.run(services, server::isInterrupted);
+            if (server.isInterrupted()) {
+                err.println("Stopped after " + outcomes.size() + " of " + services.size() + " services.");
+                return 0; // Interrupts says it was interrupted, and exits 130/143
+            }
             out.print(SeedAll.summary(outcomes, env, DATABASE, false));
             if (!named.created()) {
                 int migrations = outcomes.stream().mapToInt(o -> o.applied().size()).sum();
@@ -146,9 +150,9 @@ final class DevCommand implements Callable<Integer> {
             }
         } finally {
             server.close();
+            err.println("Stopped PostgreSQL; " + (data == null ? "its data is removed."
+                    : "its data stays in " + data.toAbsolutePath().normalize() + "."));
         }
-        err.println("Stopped PostgreSQL; " + (data == null ? "its data is removed."
-                : "its data stays in " + data.toAbsolutePath().normalize() + "."));
         return 0;
     }
 

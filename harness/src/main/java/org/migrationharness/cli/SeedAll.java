@@ -69,8 +69,19 @@ final class SeedAll {
 
     /** Migrates and seeds the services, each after those it depends on; one outcome per service, in that order. */
     List<Outcome> run(List<String> services) {
+        return run(services, () -> false);
+    }
+
+    /**
+     * As {@link #run(List)}, but starts no further service once {@code stop} says so (Ctrl-C): the outcomes are those
+     * of the services done until then.
+     */
+    List<Outcome> run(List<String> services, java.util.function.BooleanSupplier stop) {
         List<Outcome> outcomes = new ArrayList<>();
         for (String service : repository.inDependencyOrder(services)) {
+            if (stop.getAsBoolean()) {
+                break;
+            }
             outcomes.add(one(service));
         }
         return outcomes;

@@ -157,6 +157,19 @@ class DevCommandTests {
     }
 
     @Test
+    void should_stop_between_services_and_remove_the_server_when_interrupted_while_loading() throws Exception {
+        Child dev = start(Path.of("..").toAbsolutePath().normalize(), "dev");
+        dev.awaitErr("Loading analytics seeds (development) ...");
+
+        dev.signal("TERM");
+
+        assertThat(dev.exitCode()).as(dev.toString()).isEqualTo(143);
+        assertThat(dev.err()).containsPattern("Stopped after \\d+ of 13 services\\.")
+                .contains("Stopped PostgreSQL; its data is removed.");
+        assertThat(dev.out()).doesNotContain("is ready").doesNotContain("JDBC URL");
+    }
+
+    @Test
     void should_refuse_a_pinned_port_that_another_server_listens_on() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Child dev = start(Path.of("..").toAbsolutePath().normalize(), "dev", "--port",
@@ -266,6 +279,16 @@ class DevCommandTests {
             }
             Thread.sleep(200);
             if (out.indexOf(text) < 0) {
+                throw new AssertionError("never printed '" + text + "':\n" + this);
+            }
+        }
+
+        void awaitErr(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (System.nanoTime() < deadline && process.isAlive() && err.indexOf(text) < 0) {
+                Thread.sleep(20);
+            }
+            if (err.indexOf(text) < 0) {
                 throw new AssertionError("never printed '" + text + "':\n" + this);
             }
         }
