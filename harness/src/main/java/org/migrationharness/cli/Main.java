@@ -20,7 +20,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line: {@code verify}, {@code snapshot}, {@code seed}. The only place that writes to stdout and decides
+ * The command line: {@code verify}, {@code snapshot}, {@code seed}, {@code dev}. The only place that writes to stdout and decides
  * exit codes: 0 every check passed, 1 an error finding, 2 usage or input error, 3 environment error.
  *
  * <p>The commands are picocli {@code @Command}s ({@link MigrationHarnessCommand} and its subcommands); their options
@@ -85,6 +85,7 @@ public final class Main {
         line.addSubcommand(commandLine(new VerifyCommand(out, err)));
         line.addSubcommand(commandLine(new SnapshotCommand(out, err)));
         line.addSubcommand(commandLine(new SeedCommand(out, err)));
+        line.addSubcommand(commandLine(new DevCommand(out, err)));
         return line;
     }
 

@@ -55,11 +55,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "seed",
         header = {"load a service's seeds of one environment into a development database, in one transaction",
             "(seed --help for its options)"},
-        customSynopsis = "java -jar migration-harness.jar seed --service NAME --env ENV --jdbc-url URL [options]",
+        customSynopsis = "java -jar migration-harness.jar seed (--service NAME | --all) --env ENV --jdbc-url URL [options]",
         description = {
             "Loads seeds/<service>/common/ and seeds/<service>/<env>/ into the database, in one transaction: every",
             "file or none. Rows are matched by their natural key: existing rows are left (or updated where the fixture",
-            "says update: true); nothing is ever deleted or truncated."},
+            "says update: true); nothing is ever deleted or truncated.",
+            "With --all (or --service given more than once) every selected service is migrated (with --migrate) and",
+            "seeded into the one database, each in its own schema, in dependency order, each service's seeds in their",
+            "own transaction: a service that fails keeps none of its seed rows and the others are still seeded."},
         footer = {"", "Exit codes: 0 seeded, 1 a seed failed to load, 2 usage error, bad fixture or refusal, 3 database"
             + " unreachable."})
 final class SeedCommand implements Callable<Integer> {
@@ -67,8 +70,12 @@ final class SeedCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec; // --jdbc-url, --user, --production-pattern and the timeouts are read by name through it
 
-    @Option(names = "--service", paramLabel = "NAME", description = "the service under service-migrations/ (required)")
-    String service;
+    @Option(names = "--service", paramLabel = "NAME",
+            description = "the service under service-migrations/ (required unless --all; repeatable)")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--all", arity = "0", description = "every service under service-migrations/, in dependency order")
+    boolean all;
 
     @Option(names = "--env", paramLabel = "ENV",
             description = "the environment: development, staging, production, ... (required)")
@@ -148,7 +155,10 @@ final class SeedCommand implements Callable<Integer> {
     }
 
     private int seed(PostgresSettings settings, ProductionPattern productionPattern, String password) {
-        String service = required(this.service, "--service", "the service to seed, e.g. --service catalog");
+        if (all || services.size() > 1) {
+            return seedMany(settings, productionPattern, password);
+        }
+        String service = required(services.isEmpty() ? null : services.get(0), "--service", "the service to seed, e.g. --service catalog");
         String env = required(this.env, "--env", "the environment to load, e.g. --env development");
         String url = java.util.Optional.ofNullable(settings.jdbcUrl())
                 .orElseThrow(() -> Main.usage("seed", "Missing --jdbc-url: the database to seed, e.g. "
@@ -221,8 +231,44 @@ final class SeedCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --all} or several {@code --service}: every selected service into the one database, see {@link SeedAll}. */
+    private int seedMany(PostgresSettings settings, ProductionPattern productionPattern, String password) {
+        if (all && !services.isEmpty()) {
+            throw Main.usage("seed", "--all already selects every service; drop --service.");
+        }
+        if (seeds != null) {
+            throw Main.usage("seed", "--seeds names the seeds folder of one service; with several services each one's"
+                    + " come from seeds/<service>/.");
+        }
+        String env = required(this.env, "--env", "the environment to load, e.g. --env development");
+        String url = Optional.ofNullable(settings.jdbcUrl()).orElseThrow(() -> Main.usage("seed", "Missing --jdbc-url:"
+                + " the database to seed, e.g. --jdbc-url jdbc:postgresql://localhost:5432/platform_dev"));
+        SeedPolicy policy = new SeedPolicy(allowProduction, productionPattern);
+        SeedPolicy.Target target = policy.check(env, url, settings.user());
+        Repository repository = Repository.locate();
+        List<String> known = repository.services();
+        for (String service : services) {
+            if (!known.contains(service)) {
+                throw Main.usage("seed", "Unknown service '" + service + "'. Services: " + known + ".");
+            }
+        }
+        Database database = new Database(target.database(), target.url().url(), target.user(),
+                password != null ? password : target.url().password());
+        try (Connection connection = database.connect()) {
+            connection.getMetaData();
+        } catch (SQLException e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Cannot reach database " + database.name() + " at " + url
+                    + ": " + e.getMessage(), e);
+        }
+        SeedAll seedAll = new SeedAll(repository, database, env, migrate, dryRun, policy,
+                Timeouts.resolve(Settings.fromSystem(Main.optionValues(spec))), err);
+        List<SeedAll.Outcome> outcomes = seedAll.run(all ? known : services);
+        out.print(SeedAll.summary(outcomes, env, database.name(), dryRun));
+        return SeedAll.exitCode(outcomes);
+    }
+
     /** The versions to apply; refuses when they exist and --migrate was not given, or the database is ahead. */
-    private static List<String> pending(MigrationSet set, Migrator migrator, Database database, String service) {
+    static List<String> pending(MigrationSet set, Migrator migrator, Database database, String service) {
         Optional<MigrationVersion> latest = set.latestVersion();
         if (latest.isEmpty()) {
             return List.of();
@@ -292,7 +338,7 @@ final class SeedCommand implements Callable<Integer> {
     }
 
     /** Progress on stderr: one line per file as it loads. */
-    private static final class Progress implements SeedListener {
+    static final class Progress implements SeedListener {
 
         private final PrintStream err;
 

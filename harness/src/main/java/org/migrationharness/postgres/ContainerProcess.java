@@ -57,6 +57,12 @@ final class ContainerProcess implements ServerProcess {
 
     @SuppressWarnings("resource") // closed by close()
     static ContainerProcess start(PostgresSettings settings) {
+        return start(settings, 0);
+    }
+
+    /** A container whose server is published on {@code port} of this machine (0: any free port). */
+    @SuppressWarnings("resource") // closed by close()
+    static ContainerProcess start(PostgresSettings settings, int port) {
         String image = settings.effectiveImage();
         // the quick probe first: Testcontainers' own check starts its reaper, and retries pulls for minutes
         String problem = DockerProbe.engineAnswers() ? usable(image) : null;
@@ -82,6 +88,12 @@ final class ContainerProcess implements ServerProcess {
                 .withDatabaseName("harness")
                 .withTmpFs(Map.of("/var/lib/postgresql/data", "rw"))
                 .withCommand(command.toArray(String[]::new));
+        if (port > 0) {
+            container.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(
+                    new com.github.dockerjava.api.model.PortBinding(
+                            com.github.dockerjava.api.model.Ports.Binding.bindPort(port),
+                            new com.github.dockerjava.api.model.ExposedPort(PostgreSQLContainer.POSTGRESQL_PORT))));
+        }
         try {
             container.start();
             return new ContainerProcess(container);

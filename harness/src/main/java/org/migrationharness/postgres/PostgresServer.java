@@ -1,5 +1,6 @@
 package org.migrationharness.postgres;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -127,6 +128,70 @@ public final class PostgresServer implements AutoCloseable {
             process.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts a server for a developer to keep using: on {@code port} (0: any free port) and, for the embedded backend,
+     * with its data in {@code data}, kept when it stops (null: removed). The testcontainers backend keeps no data.
+     *
+     * @throws HarnessException {@link ErrorCode#USAGE} for a data directory with a backend that cannot keep one, or an
+     *         external server; {@link ErrorCode#ENVIRONMENT} when none can be started
+     */
+    public static PostgresServer startForDevelopment(PostgresSettings settings, int port, Path data) {
+        PostgresBackend backend = settings.backend() == PostgresBackend.AUTO ? PostgresBackend.EMBEDDED : settings.backend();
+        ServerProcess process = switch (backend) {
+            case EMBEDDED -> EmbeddedProcess.start(settings, port, data);
+            case TESTCONTAINERS -> {
+                if (data != null) {
+                    throw new HarnessException(ErrorCode.USAGE, "--data needs the embedded backend: the testcontainers"
+                            + " backend keeps its data on a tmpfs inside the container, gone when it stops.\n"
+                            + "Drop --data, or use --postgres embedded.");
+                }
+                yield ContainerProcess.start(settings, port);
+            }
+            default -> throw new HarnessException(ErrorCode.USAGE, "A development server is started by the harness: "
+                    + "--postgres embedded (default) or testcontainers, not " + backend.id() + ".\nTo load a server "
+                    + "you run yourself, use: java -jar migration-harness.jar seed --all --migrate --env development"
+                    + " --jdbc-url URL");
+        };
+        try {
+            PostgresServer server = new PostgresServer(backend, process);
+            OPEN.add(server);
+            return server;
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The database {@code name} on this server, created (from template0) when it does not exist yet. The harness never
+     * drops it: it ends with a server the harness started, or stays in a kept data directory.
+     *
+     * @return the database, and whether this call created it
+     */
+    public NamedDatabase namedDatabase(String name) {
+        ensureOpen();
+        try (Connection connection = adminConnection();
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            boolean found;
+            try (ResultSet rs = exists.executeQuery()) {
+                found = rs.next();
+            }
+            if (!found) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
+                }
+            }
+            return new NamedDatabase(new Database(name, process.jdbcUrl(name), process.user(), process.password()), !found);
+        } catch (SQLException e) {
+            throw new HarnessException(ErrorCode.ENVIRONMENT, "Could not create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A database of a given name: {@link #namedDatabase(String)}. */
+    public record NamedDatabase(Database database, boolean created) {
     }
 
     /** The backend that actually provides this server (never {@link PostgresBackend#AUTO}). */

@@ -29,13 +29,13 @@ class HelpAndReadmeTests {
     private static final Pattern OPTION = Pattern.compile("--[a-z][a-z0-9-]*");
 
     @ParameterizedTest
-    @ValueSource(strings = {"verify", "snapshot", "seed"})
+    @ValueSource(strings = {"verify", "snapshot", "seed", "dev"})
     void should_show_in_the_help_exactly_the_options_of_the_command(String command) {
         assertThat(helpOptions(command)).isEqualTo(specOptions(command)).isNotEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"verify", "snapshot", "seed"})
+    @ValueSource(strings = {"verify", "snapshot", "seed", "dev"})
     void should_document_in_the_readme_exactly_the_options_of_the_help(String command) throws IOException {
         assertThat(readmeOptions(command)).as("the options of %s in README.md's usage line and table", command)
                 .isEqualTo(helpOptions(command));
