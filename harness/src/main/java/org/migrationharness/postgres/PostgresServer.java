@@ -181,7 +181,7 @@ public final class PostgresServer implements AutoCloseable {
             }
             if (!found) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
+                    statement.execute("CREATE DATABASE " + Names.quote(name) + " TEMPLATE template0");
                 }
             }
             return new NamedDatabase(new Database(name, process.jdbcUrl(name), process.user(), process.password()), !found);
