@@ -47,6 +47,35 @@ public record CheckId(String id, String meaning, String help) {
     public static final CheckId HISTORY_OUT_OF_ORDER = builtIn("history.out-of-order",
             "a new migration sorts before the newest migration on the base");
 
+    /** The static lint of each new migration's up script; its findings carry the rule's id ({@link #lintRules()}). */
+    public static final CheckId LINT = builtIn("lint",
+            "a new migration's up script takes a risky lock or rewrites a table that existed before it");
+    public static final CheckId LINT_INDEX_NOT_CONCURRENT = builtIn("lint.index-not-concurrent",
+            "CREATE INDEX without CONCURRENTLY on a table that existed before the migration");
+    public static final CheckId LINT_CONSTRAINT_NOT_VALID = builtIn("lint.constraint-not-valid",
+            "a foreign key or check constraint added to an existing table without NOT VALID");
+    public static final CheckId LINT_SET_NOT_NULL = builtIn("lint.set-not-null",
+            "SET NOT NULL on a column of a table that existed before the migration");
+    public static final CheckId LINT_COLUMN_TYPE_CHANGE = builtIn("lint.column-type-change",
+            "a column of an existing table changes its type");
+    public static final CheckId LINT_VOLATILE_DEFAULT = builtIn("lint.volatile-default",
+            "a column added to an existing table with a volatile default");
+    public static final CheckId LINT_DROP_COLUMN_OR_TABLE = builtIn("lint.drop-column-or-table",
+            "a column or table that existed before the migration is dropped");
+    public static final CheckId LINT_RENAME = builtIn("lint.rename",
+            "a table or column that existed before the migration is renamed");
+    public static final CheckId LINT_MISSING_LOCK_TIMEOUT = builtIn("lint.missing-lock-timeout",
+            "a statement locks an existing table with no lock_timeout set before it");
+    public static final CheckId LINT_ADD_SERIAL_COLUMN = builtIn("lint.add-serial-column",
+            "a serial or identity column added to an existing table");
+    public static final CheckId LINT_DDL_WITH_DATA_UPDATE = builtIn("lint.ddl-with-data-update",
+            "an existing table's rows are updated or deleted in the same transaction as schema changes");
+
+    /** The rules of {@link #LINT}, each an id of its own in reports, SARIF's rules and {@code verify --explain}. */
+    private static final List<CheckId> LINT_RULES = List.of(LINT_INDEX_NOT_CONCURRENT, LINT_CONSTRAINT_NOT_VALID,
+            LINT_SET_NOT_NULL, LINT_COLUMN_TYPE_CHANGE, LINT_VOLATILE_DEFAULT, LINT_DROP_COLUMN_OR_TABLE, LINT_RENAME,
+            LINT_MISSING_LOCK_TIMEOUT, LINT_ADD_SERIAL_COLUMN, LINT_DDL_WITH_DATA_UPDATE);
+
     /** The ids of CONTRACT.md, in the order they have always been listed (SARIF's rules keep it). */
     private static final List<CheckId> KNOWN = List.of(UP_APPLY, DOWN_MISSING, DOWN_APPLY, DOWN_LEAVES_TRACE,
             UP_REAPPLY_DIFFERS, CHAIN_DOWN_UP, IDEMPOTENCY_REMIGRATE, SCHEMA_EXPECTED, SEED_LOAD, IDEMPOTENCY_SEED,
@@ -57,6 +86,8 @@ public record CheckId(String id, String meaning, String help) {
 
     static {
         KNOWN.forEach(check -> DECLARED.put(check.id, check));
+        DECLARED.put(LINT.id, LINT);
+        LINT_RULES.forEach(check -> DECLARED.put(check.id, check));
     }
 
     public CheckId {
@@ -70,6 +101,19 @@ public record CheckId(String id, String meaning, String help) {
 
     private static CheckId builtIn(String id, String meaning) {
         return new CheckId(id, meaning, null);
+    }
+
+    /** The rules of the {@code lint} check, in the order it reports them. */
+    public static List<CheckId> lintRules() {
+        return LINT_RULES;
+    }
+
+    /** The harness's own ids with an explanation: {@link #known()}, {@link #LINT} and {@link #lintRules()}. */
+    public static List<CheckId> explained() {
+        List<CheckId> all = new java.util.ArrayList<>(KNOWN);
+        all.add(LINT);
+        all.addAll(LINT_RULES);
+        return List.copyOf(all);
     }
 
     /** The ids of CONTRACT.md, the harness's own checks. */
@@ -89,7 +133,7 @@ public record CheckId(String id, String meaning, String help) {
         CheckId declared = DECLARED.putIfAbsent(id, check);
         if (declared != null && !(declared.meaning.equals(check.meaning) && java.util.Objects.equals(declared.help, check.help))) {
             throw new IllegalArgumentException("Check id " + id + " is already declared"
-                    + (KNOWN.contains(declared) ? " by the harness" : " with other texts") + ": " + declared.meaning);
+                    + (KNOWN.contains(declared) || declared.help == null ? " by the harness" : " with other texts") + ": " + declared.meaning);
         }
         return declared == null ? check : declared;
     }

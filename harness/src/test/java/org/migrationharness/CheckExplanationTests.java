@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CheckExplanationTests {
 
     @ParameterizedTest
-    @MethodSource("org.migrationharness.CheckId#known")
+    @MethodSource("org.migrationharness.CheckId#explained")
     void should_explain_every_check_with_what_it_proves_an_example_and_the_fix(CheckId check) {
         String text = check.explanation();
 

@@ -85,6 +85,7 @@ public final class Verifier {
                 new DownMissingCheck(),
                 new HistoryCheck(CheckId.HISTORY_MODIFIED),
                 new HistoryCheck(CheckId.HISTORY_OUT_OF_ORDER),
+                new LintCheck(),
                 new UpApplyCheck(),
                 new ExpectedSchemaCheck(),
                 new NamingObjectCheck(),

@@ -209,7 +209,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** {@code --explain CHECK}: the check's explanation on stdout. */
     private int explain(String id) {
-        CheckId check = Verifier.checkIds().stream().filter(c -> c.id().equals(id)).findFirst()
+        CheckId check = java.util.stream.Stream.concat(Verifier.checkIds().stream(), CheckId.lintRules().stream())
+                .filter(c -> c.id().equals(id)).findFirst()
                 .orElseThrow(() -> Main.usage("verify", "--explain: no check " + id + ". The checks: "
                         + Verifier.checkIds().stream().map(CheckId::id).collect(java.util.stream.Collectors.joining(", "))
                         + "."));
