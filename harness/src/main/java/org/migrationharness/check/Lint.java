@@ -76,6 +76,8 @@ final class Lint {
         final Set<String> created = new HashSet<>();
         final Set<String> dropped = new HashSet<>();
         final List<Finding> findings = new ArrayList<>();
+        /** The rules reported per statement (rule@line): one finding per rule and statement. */
+        final Set<String> reported = new HashSet<>();
         final Set<String> allowed;
         boolean lockTimeout;
         boolean lockTimeoutReported;
@@ -341,10 +343,13 @@ final class Lint {
         }
 
         void report(CheckId rule, Severity severity, ScriptStatement statement, String why, String fix) {
-            if (allowed.contains(rule.id())) {
+            if (allowed.contains(rule.id()) || !reported.add(rule.id() + "@" + statement.line())) {
                 return;
             }
-            String first = statement.text().lines().findFirst().orElse("").strip();
+            String first = statement.text().replaceAll("\\s+", " ");
+            if (first.length() > 100) {
+                first = first.substring(0, 97) + "...";
+            }
             findings.add(new Finding(rule, severity, migration.version().text(), DisplayPath.of(script.file()),
                     script.lineInFile(statement.line()), first + "\n" + why + "\nSafe: " + fix
                             + "\nTo accept it: -- harness:allow " + rule.id() + " <reason>"));

@@ -17,8 +17,8 @@ import org.migrationharness.source.naming.Baseline;
 final class LintCheck implements Check {
 
     /** The skip reason when there is nothing new to judge against. */
-    static final String NO_SCOPE = "lint judges only new migrations: no base given (--base REF or --base-dir DIR)"
-            + " and no naming baseline (naming: since)";
+    static final String NO_SCOPE = "only new migrations are judged: no base given (--base REF or --base-dir DIR)"
+            + " and no baseline (naming: since)";
 
     @Override
     public CheckId id() {

@@ -75,9 +75,16 @@ class LintTests {
             assertThat(f.migration()).isEqualTo("2");
             assertThat(f.file()).endsWith("V2__change.sql");
             assertThat(f.line()).isEqualTo(4);
-            assertThat(f.message()).startsWith("CREATE INDEX idx_orders_status\n").contains("SHARE lock on shop.orders")
+            assertThat(f.message()).startsWith("CREATE INDEX idx_orders_status ON shop.orders (status)\n").contains("SHARE lock on shop.orders")
                     .contains("Safe: CREATE INDEX CONCURRENTLY");
         });
+    }
+
+    @Test
+    void should_report_a_rule_once_per_statement() {
+        assertThat(rules("SET lock_timeout = '5s';\nALTER TABLE shop.orders ALTER COLUMN status SET NOT NULL,\n"
+                + "    ALTER COLUMN total SET NOT NULL;\nALTER TABLE customers ALTER COLUMN name SET NOT NULL;\n"))
+                .containsExactly("lint.set-not-null", "lint.set-not-null");
     }
 
     @Test
