@@ -12,7 +12,7 @@ import org.migrationharness.source.naming.Baseline;
  * {@code lint}: the rules of {@link Lint} over the up scripts of the migrations new since the base
  * ({@link VerifyOptions#base()}: not on the base), or else after the set's naming baseline ({@code naming: since}).
  * Without either it is skipped: a set's old history is what production already runs, judging it would only repeat
- * what can no longer change. Each finding carries its rule's id ({@code lint.index-not-concurrent}, ...).
+ * what can no longer change. A set the base does not have judges nothing: none of its tables exists in production. Each finding carries its rule's id ({@code lint.index-not-concurrent}, ...).
  */
 final class LintCheck implements Check {
 
@@ -40,7 +40,8 @@ final class LintCheck implements Check {
         HistoryBase base = context.options().base();
         if (base != null) {
             if (base.set() == null) {
-                return migration -> true; // a new set: every migration is new
+                // a new set: production holds none of its tables yet, so no statement can lock one that is in use
+                return migration -> false;
             }
             Set<String> old = new HashSet<>();
             base.set().migrations().forEach(m -> old.add(m.version().text()));

@@ -77,6 +77,15 @@ class LintCheckTests {
     }
 
     @Test
+    void should_judge_nothing_in_a_set_the_base_does_not_have_as_none_of_its_tables_is_in_production() {
+        ServiceReport report = new Verifier(SharedServer.get()).verify(set("current", true, null),
+                VerifyOptions.defaults().withBase(new HistoryBase(dir.resolve("base-without-it"), null)));
+
+        assertThat(lint(report).status()).isEqualTo(CheckResult.Status.PASSED);
+        assertThat(lintFindings(report)).isEmpty();
+    }
+
+    @Test
     void should_be_skipped_without_a_base_or_a_baseline_so_old_history_is_not_judged() {
         ServiceReport report = new Verifier(SharedServer.get()).verify(set("current", true, null), VerifyOptions.defaults());
 
