@@ -212,7 +212,8 @@ final class VerifyCommand implements Callable<Integer> {
         CheckId check = java.util.stream.Stream.concat(Verifier.checkIds().stream(), CheckId.lintRules().stream())
                 .filter(c -> c.id().equals(id)).findFirst()
                 .orElseThrow(() -> Main.usage("verify", "--explain: no check " + id + ". The checks: "
-                        + Verifier.checkIds().stream().map(CheckId::id).collect(java.util.stream.Collectors.joining(", "))
+                        + java.util.stream.Stream.concat(Verifier.checkIds().stream(), CheckId.lintRules().stream())
+                                .map(CheckId::id).collect(java.util.stream.Collectors.joining(", "))
                         + "."));
         out.println(check.id() + ": " + check.meaning());
         out.println();
