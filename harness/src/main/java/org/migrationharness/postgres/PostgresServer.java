@@ -120,6 +120,11 @@ public final class PostgresServer implements AutoCloseable {
             case EXTERNAL -> ExternalProcess.of(settings);
             case AUTO -> throw new IllegalStateException("resolved above");
         };
+        return opened(backend, process);
+    }
+
+    /** The server of a started process, known to the shutdown cleanup; the process is closed if that fails. */
+    private static PostgresServer opened(PostgresBackend backend, ServerProcess process) {
         try {
             PostgresServer server = new PostgresServer(backend, process);
             OPEN.add(server);
@@ -154,14 +159,7 @@ public final class PostgresServer implements AutoCloseable {
                     + "you run yourself, use: java -jar migration-harness.jar seed --all --migrate --env development"
                     + " --jdbc-url URL");
         };
-        try {
-            PostgresServer server = new PostgresServer(backend, process);
-            OPEN.add(server);
-            return server;
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+        return opened(backend, process);
     }
 
     /**
