@@ -8,6 +8,8 @@
  * a second load can be proven to change nothing. Independent of JUnit and of the CLI; progress goes to a
  * {@link org.migrationharness.seed.SeedListener}, never to the console. {@link org.migrationharness.seed.SeedPolicy}
  * holds the rules that keep seeds out of production (environment, host, database name), enforced alike by the
- * {@code seed} command and by {@code SeedLoader.load(..., policy)}.
+ * {@code seed} command and by {@code SeedLoader.load(..., policy)}. {@link org.migrationharness.seed.SyntheticRows}
+ * fills every table of a migrated schema with generated rows (from the catalog, on the server, deterministic per
+ * seed), so a migration can be measured on tables that hold rows as in production.
  */
 package org.migrationharness.seed;
