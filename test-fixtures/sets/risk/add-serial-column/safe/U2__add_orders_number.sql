@@ -1,0 +1,2 @@
+-- the sequence is owned by the column and goes with it
+ALTER TABLE orders DROP COLUMN order_number;

@@ -1,0 +1,15 @@
+-- the shop as production runs it: customers and their orders (tables with rows)
+CREATE TABLE customers (
+    id bigint GENERATED ALWAYS AS IDENTITY CONSTRAINT pk_customers PRIMARY KEY,
+    email text NOT NULL CONSTRAINT uq_customers_email UNIQUE,
+    name text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE orders (
+    id bigint GENERATED ALWAYS AS IDENTITY CONSTRAINT pk_orders PRIMARY KEY,
+    customer_id bigint NOT NULL CONSTRAINT fk_orders_customers REFERENCES customers (id),
+    status text NOT NULL DEFAULT 'new',
+    amount_cents integer NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX idx_orders_customer_id ON orders (customer_id);

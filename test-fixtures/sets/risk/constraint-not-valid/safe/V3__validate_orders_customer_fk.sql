@@ -1,0 +1,3 @@
+-- reads every order under a SHARE UPDATE EXCLUSIVE lock: reads and writes go on
+SET lock_timeout = '5s';
+ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customers;

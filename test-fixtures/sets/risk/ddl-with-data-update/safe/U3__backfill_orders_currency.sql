@@ -1,0 +1,2 @@
+-- the old rows had no currency before V3; rows added since took the default and cannot be told apart from them
+UPDATE orders SET currency = NULL WHERE currency = 'EUR';

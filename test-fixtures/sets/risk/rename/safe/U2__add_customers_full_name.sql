@@ -1,0 +1,3 @@
+DROP TRIGGER customers_sync_full_name ON customers;
+DROP FUNCTION customers_sync_full_name();
+ALTER TABLE customers DROP COLUMN full_name;
