@@ -65,7 +65,9 @@ import org.postgresql.core.TransactionState;
  *       ends;</li>
  *   <li>while a statement runs outside any transaction block (its own transaction, as {@code CREATE INDEX
  *       CONCURRENTLY} must), another connection polls {@code pg_locks} for the script's backend every 2 ms: its locks
- *       are gone when it returns; they are held for its duration. A lock held for less than a poll may be missed.</li>
+ *       are gone when it returns; they are held for its duration. A lock held for less than a poll may be missed. The
+ *       same poll sees it run in a transaction of its own ({@code pg_stat_activity}: its transaction started with
+ *       it), what the server's transaction status before and after it says too.</li>
  * </ul>
  * The observation after a statement is one query (two outside a transaction block), about as long as a round trip
  * and a scan of {@code pg_locks}: 1 to 3 ms per statement on a loaded test machine
@@ -283,7 +285,10 @@ public final class MeasuredRun {
                         long ended = System.nanoTime();
                         duration += ended - began;
                         TransactionState after = state(connection);
-                        boolean ownTransaction = !inBlock && after == TransactionState.IDLE;
+                        // no block open before nor after it (the server's status, ReadyForQuery), and, when a poll
+                        // caught it running, its transaction started with it
+                        boolean ownTransaction = !inBlock && after == TransactionState.IDLE
+                                && (!poller.caught() || poller.ownTransaction());
                         if (ownTransaction) {
                             for (Key key : poller.seen()) {
                                 Taken taken = new Taken(key.mode(), i, began);
@@ -474,12 +479,17 @@ public final class MeasuredRun {
         private int statement = -1;
         private boolean closed;
         private final Set<Key> seen = new HashSet<>();
+        private boolean ownTransaction;
+        private boolean caught;
         private SQLException failure;
 
         LockPoller(Database database, long pid, Set<Long> oids) {
             this.connection = database.connect();
-            this.query = "SELECT relation::bigint, mode FROM pg_locks WHERE pid = " + pid + " AND locktype = 'relation'"
-                    + " AND granted AND mode <> 'SIReadLock' AND relation = ANY(" + Run.oidArray(oids) + ")";
+            // a statement in a transaction of its own started it: the transaction's start is the statement's
+            this.query = "SELECT l.relation::bigint, l.mode, CASE WHEN a.state = 'active' THEN a.xact_start = a.query_start END"
+                    + " FROM pg_stat_activity a LEFT JOIN pg_locks l ON l.pid = a.pid AND l.locktype = 'relation'"
+                    + " AND l.granted AND l.mode <> 'SIReadLock' AND l.relation = ANY(" + Run.oidArray(oids) + ")"
+                    + " WHERE a.pid = " + pid;
             this.thread = new Thread(this::poll, "measured-run-locks");
             thread.setDaemon(true);
             thread.start();
@@ -499,14 +509,22 @@ public final class MeasuredRun {
                         polled = this.statement;
                     }
                     List<Key> found = new ArrayList<>();
+                    boolean alone = false;
+                    boolean active = false;
                     try (ResultSet rs = statement.executeQuery(query)) {
                         while (rs.next()) {
-                            found.add(new Key(rs.getLong(1), rs.getString(2)));
+                            if (rs.getObject(1) != null) {
+                                found.add(new Key(rs.getLong(1), rs.getString(2)));
+                            }
+                            alone = rs.getBoolean(3);
+                            active = !rs.wasNull();
                         }
                     }
                     synchronized (monitor) {
                         if (this.statement == polled) {
                             seen.addAll(found);
+                            ownTransaction |= alone;
+                            caught |= alone || !found.isEmpty() || active;
                         }
                     }
                     LockSupport.parkNanos(POLL_NANOS);
@@ -523,6 +541,8 @@ public final class MeasuredRun {
         void start(int index) {
             synchronized (monitor) {
                 seen.clear();
+                ownTransaction = false;
+                caught = false;
                 statement = index;
                 monitor.notifyAll();
             }
@@ -531,6 +551,20 @@ public final class MeasuredRun {
         void stop() {
             synchronized (monitor) {
                 statement = -1;
+            }
+        }
+
+        /** Whether a poll saw the last statement running in a transaction that started with it (its own). */
+        boolean ownTransaction() {
+            synchronized (monitor) {
+                return ownTransaction;
+            }
+        }
+
+        /** Whether a poll saw the last statement running. */
+        boolean caught() {
+            synchronized (monitor) {
+                return caught;
             }
         }
 

@@ -9,8 +9,10 @@ package org.migrationharness.apply;
  * @param durationNanos how long the server took to run it (the harness's observations left out)
  * @param lockTimeoutMillis {@code lock_timeout} in the session right after it: the measured session starts with 0,
  *        so a value other than 0 is the script's own {@code SET}
- * @param nonTransactional whether it ran outside any transaction block, as a transaction of its own (the server's
- *        transaction status before it, as the protocol reports it)
+ * @param nonTransactional whether it ran outside any transaction block, as a transaction of its own: seen from a
+ *        second connection while it ran ({@code pg_stat_activity}: its transaction started with it), and from the
+ *        server's transaction status before and after it (no block open), which also covers a statement too short to
+ *        be seen
  */
 public record StatementMeasurement(int index, int line, String sql, long durationNanos, long lockTimeoutMillis,
                                    boolean nonTransactional) {
