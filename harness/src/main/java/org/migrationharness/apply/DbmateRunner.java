@@ -51,7 +51,7 @@ public final class DbmateRunner implements MigrationRunner {
         }
 
         @Override
-        protected Execution execution(Migration migration, Script script, boolean up) {
+        public Execution execution(Migration migration, Script script, boolean up) {
             return DbmateFormat.transactionFalse(script, lines(script.file())) ? Execution.WHOLE_SCRIPT
                     : Execution.TRANSACTION;
         }

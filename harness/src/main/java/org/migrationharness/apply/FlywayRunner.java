@@ -273,6 +273,19 @@ public final class FlywayRunner implements MigrationRunner {
             return (int) crc.getValue();
         }
 
+        /**
+         * As Flyway decides: without a transaction when the script's configuration file (or the set's Flyway settings)
+         * says {@code executeInTransaction=false}, each statement committing on its own; else in one transaction unless
+         * a statement cannot run in one ({@code CREATE INDEX CONCURRENTLY}). Such a script mixing it with statements
+         * that can is refused by Flyway unless {@code mixed} is true, and then run without a transaction: either way
+         * it never runs in one.
+         */
+        @Override
+        public Execution execution(Migration migration, Script script, boolean up) {
+            return FlywayFormat.executeInTransaction(script, set.config()) ? Execution.TRANSACTION_UNLESS_IMPOSSIBLE
+                    : Execution.AUTOCOMMIT;
+        }
+
         @Override
         public String text(Script script) {
             if (!FlywayFormat.placeholderReplacement(script, set.config())) {

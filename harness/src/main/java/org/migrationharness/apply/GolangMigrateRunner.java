@@ -39,7 +39,7 @@ public final class GolangMigrateRunner implements MigrationRunner {
         }
 
         @Override
-        protected Execution execution(Migration migration, Script script, boolean up) {
+        public Execution execution(Migration migration, Script script, boolean up) {
             return Execution.WHOLE_SCRIPT;
         }
 

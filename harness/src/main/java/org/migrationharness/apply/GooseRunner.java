@@ -66,7 +66,7 @@ public final class GooseRunner implements MigrationRunner {
         }
 
         @Override
-        protected Execution execution(Migration migration, Script script, boolean up) {
+        public Execution execution(Migration migration, Script script, boolean up) {
             boolean noTransaction = lines(script).stream().anyMatch(l -> Annotation.of(l) == Annotation.NO_TRANSACTION);
             return noTransaction ? Execution.AUTOCOMMIT : Execution.TRANSACTION;
         }

@@ -57,6 +57,12 @@ public interface MigrationRunner {
         /** The applied versions, in the order they were applied. */
         List<String> appliedVersions();
 
+        /**
+         * How the tool sends {@code script}, the up ({@code up}) or down script of {@code migration}, to the server: in
+         * one transaction, statement by statement each on its own, or whole.
+         */
+        Execution execution(Migration migration, Script script, boolean up);
+
         /** A script's text as the server receives it (the tool's placeholders replaced, for instance). */
         String text(Script script);
 

@@ -58,7 +58,7 @@ public final class PrismaRunner implements MigrationRunner {
         }
 
         @Override
-        protected Execution execution(Migration migration, Script script, boolean up) {
+        public Execution execution(Migration migration, Script script, boolean up) {
             return Execution.WHOLE_SCRIPT;
         }
 

@@ -43,8 +43,8 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
     /** The tool's bookkeeping table. */
     protected abstract Bookkeeping bookkeeping(MigrationSet set);
 
-    /** How the tool runs this script of this migration. */
-    protected abstract Execution execution(Migration migration, Script script, boolean up);
+    @Override
+    public abstract Execution execution(Migration migration, Script script, boolean up);
 
     /**
      * How error messages name a script's file: its file name ({@code 10_add_phone.up.sql}); a format whose files
@@ -256,6 +256,11 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
      * timeouts set; {@code simple} sends every query with the simple protocol, as tools that Exec a whole file do.
      */
     protected Connection connect(boolean simple) throws SQLException {
+        return connect(set, database, simple);
+    }
+
+    /** {@link #connect(boolean)} for any set's scripts: what {@link MeasuredRun} runs a script on. */
+    static Connection connect(MigrationSet set, Database database, boolean simple) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", database.user());
         if (database.password() != null) {
@@ -270,7 +275,7 @@ public abstract class ScriptRunner implements MigrationRunner.OnDatabase {
             for (String schema : set.config().schemas()) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + Names.quote(schema));
             }
-            statement.execute(timeouts().setStatements());
+            statement.execute(set.config().timeouts().effective().setStatements());
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT set_config('search_path', quote_ident(?) || ', ' || current_setting('search_path'), false)")) {

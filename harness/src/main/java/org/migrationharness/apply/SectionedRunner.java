@@ -50,7 +50,7 @@ public final class SectionedRunner implements MigrationRunner {
         }
 
         @Override
-        protected Execution execution(Migration migration, Script script, boolean up) {
+        public Execution execution(Migration migration, Script script, boolean up) {
             return Execution.TRANSACTION_UNLESS_IMPOSSIBLE;
         }
 

@@ -41,7 +41,7 @@ public final class TimestampedRunner implements MigrationRunner {
         }
 
         @Override
-        protected Execution execution(Migration migration, Script script, boolean up) {
+        public Execution execution(Migration migration, Script script, boolean up) {
             return Execution.AUTOCOMMIT;
         }
 
