@@ -46,6 +46,13 @@ public record CheckId(String id, String meaning, String help) {
             "a migration that exists on the base was edited, renamed or deleted");
     public static final CheckId HISTORY_OUT_OF_ORDER = builtIn("history.out-of-order",
             "a new migration sorts before the newest migration on the base");
+    public static final CheckId RISK_LOCK = builtIn("risk.lock",
+            "a migration holds a lock on a pre-existing table that blocks reads or writes for a measurable time");
+    public static final CheckId RISK_REWRITE = builtIn("risk.rewrite", "a migration rewrites a pre-existing table");
+    public static final CheckId RISK_SCAN = builtIn("risk.scan",
+            "a migration scans a pre-existing table under a blocking lock");
+    public static final CheckId DATA_ROLLBACK_LOSS = builtIn("data.rollback-loss",
+            "rows or values present before up(k) are gone after down(k)");
 
     /** The static lint of each new migration's up script; its findings carry the rule's id ({@link #lintRules()}). */
     public static final CheckId LINT = builtIn("lint",
@@ -79,7 +86,8 @@ public record CheckId(String id, String meaning, String help) {
     /** The ids of CONTRACT.md, in the order they have always been listed (SARIF's rules keep it). */
     private static final List<CheckId> KNOWN = List.of(UP_APPLY, DOWN_MISSING, DOWN_APPLY, DOWN_LEAVES_TRACE,
             UP_REAPPLY_DIFFERS, CHAIN_DOWN_UP, IDEMPOTENCY_REMIGRATE, SCHEMA_EXPECTED, SEED_LOAD, IDEMPOTENCY_SEED,
-            NAMING_FILE, ORDER_DUPLICATE_VERSION, NAMING_OBJECT, HISTORY_MODIFIED, HISTORY_OUT_OF_ORDER);
+            NAMING_FILE, ORDER_DUPLICATE_VERSION, NAMING_OBJECT, HISTORY_MODIFIED, HISTORY_OUT_OF_ORDER, RISK_LOCK,
+            RISK_REWRITE, RISK_SCAN, DATA_ROLLBACK_LOSS);
 
     /** The ids declared with their meaning: the known ones, and those of checks from outside the harness. */
     private static final Map<String, CheckId> DECLARED = new ConcurrentHashMap<>();
@@ -186,6 +194,14 @@ public record CheckId(String id, String meaning, String help) {
     /** Whether the check compares the set with a base (another state of its folder), which a run may not have. */
     public boolean needsBase() {
         return equals(HISTORY_MODIFIED) || equals(HISTORY_OUT_OF_ORDER);
+    }
+
+    /**
+     * Whether the check measures migrations on rows ({@code verify --risk}, {@code risk: true}): off unless turned on,
+     * so that measuring stays off the time of an everyday run.
+     */
+    public boolean measured() {
+        return equals(RISK_LOCK) || equals(RISK_REWRITE) || equals(RISK_SCAN) || equals(DATA_ROLLBACK_LOSS);
     }
 
     /** Whether the check judges each migration on its own (its findings name a migration). */

@@ -13,7 +13,10 @@ class CheckIdTests {
         assertThat(CheckId.known()).extracting(CheckId::id).containsExactly("up.apply", "down.missing", "down.apply",
                 "down.leaves-trace", "up.reapply-differs", "chain.down-up", "idempotency.remigrate", "schema.expected",
                 "seed.load", "idempotency.seed", "naming.file", "order.duplicate-version", "naming.object",
-                "history.modified", "history.out-of-order");
+                "history.modified", "history.out-of-order", "risk.lock", "risk.rewrite", "risk.scan",
+                "data.rollback-loss");
+        assertThat(CheckId.known()).filteredOn(CheckId::measured).containsExactly(CheckId.RISK_LOCK,
+                CheckId.RISK_REWRITE, CheckId.RISK_SCAN, CheckId.DATA_ROLLBACK_LOSS);
         assertThat(CheckId.known()).filteredOn(CheckId::needsBase).containsExactly(CheckId.HISTORY_MODIFIED,
                 CheckId.HISTORY_OUT_OF_ORDER);
         assertThat(CheckId.byId("down.apply")).isSameAs(CheckId.DOWN_APPLY);

@@ -64,6 +64,12 @@ public final class CheckContext {
         return run.seeded();
     }
 
+    /** {@link Stage#MEASURED}, measured once for the set. */
+    public Measured measured() {
+        declared(Stage.MEASURED);
+        return run.measured();
+    }
+
     /**
      * A new database for this set, dropped when the set's checks end: empty, or, for a set that depends on others, a
      * copy of one where they are migrated.

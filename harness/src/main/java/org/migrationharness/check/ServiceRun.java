@@ -77,8 +77,11 @@ final class ServiceRun implements AutoCloseable {
         return findings;
     }
 
+    /** Adds a finding at the severity the set's configuration gives its check ({@code severity:}), or drops it (off). */
     void report(Finding finding) {
-        findings.add(finding);
+        set.config().severity().of(finding.check(), finding.severity()).ifPresent(severity -> findings.add(
+                severity == finding.severity() ? finding : new Finding(finding.check(), severity, finding.migration(),
+                        finding.file(), finding.line(), finding.message())));
     }
 
     /**
@@ -256,6 +259,11 @@ final class ServiceRun implements AutoCloseable {
             }
         }
         return new Seeded(null, folder, false, environments);
+    }
+
+    /** {@link Stage#MEASURED}: the new migrations measured on rows, once (only when the set's risk checks are on). */
+    Measured measured() {
+        return stage(Stage.MEASURED, Measured.class, () -> new RiskWalk(this).walk());
     }
 
     /** The result of {@code stage}, computed by {@code compute} the first time; a failure is thrown every time. */

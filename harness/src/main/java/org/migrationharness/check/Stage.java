@@ -11,5 +11,10 @@ public enum Stage {
     /** Every migration up, down and up again, one at a time ({@link StepwiseWalk.Result}). */
     STEP_WALK,
     /** Each environment's seeds loaded into its own copy of the migrated database ({@link Seeded}). */
-    SEEDED
+    SEEDED,
+    /**
+     * Each new migration's up and down run on tables that hold rows, their locks, rewrites, scans and the data the
+     * rollback lost measured ({@link Measured}); only with {@code verify --risk} or {@code risk: true}.
+     */
+    MEASURED
 }

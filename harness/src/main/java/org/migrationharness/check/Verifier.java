@@ -95,7 +95,11 @@ public final class Verifier {
                 new ChainCheck(),
                 new RemigrateCheck(),
                 new SeedLoadCheck(),
-                new SeedIdempotencyCheck());
+                new SeedIdempotencyCheck(),
+                new RiskCheck(CheckId.RISK_LOCK),
+                new RiskCheck(CheckId.RISK_REWRITE),
+                new RiskCheck(CheckId.RISK_SCAN),
+                new RollbackLossCheck());
     }
 
     /**

@@ -22,6 +22,7 @@ import org.migrationharness.report.CheckResult;
 import org.migrationharness.report.RunReport;
 import org.migrationharness.report.ServiceReport;
 import org.migrationharness.report.TextReport;
+import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.Repository;
 
 import picocli.CommandLine.Command;
@@ -82,6 +83,11 @@ final class VerifyCommand implements Callable<Integer> {
         "the base as a folder instead (any VCS): for --migrations X, the base's version",
         "of X; for --service/--all, the root of a checkout of the repository at the base"})
     Path baseDir;
+
+    @Option(names = "--risk", description = {
+        "measure locks, rewrites, scans and rollback data loss of the new migrations",
+        "on rows (also risk: true in harness.yaml)"})
+    boolean risk;
 
     @Mixin
     PostgresOptions postgres = new PostgresOptions();
@@ -238,7 +244,8 @@ final class VerifyCommand implements Callable<Integer> {
             if (history != null) {
                 options = options.withBase(history);
             }
-            targets.add(new Verifier.Target(entry.set(), options));
+            MigrationSet set = risk ? entry.set().withConfig(entry.set().config().withRisk()) : entry.set();
+            targets.add(new Verifier.Target(set, options));
         }
         return targets;
     }

@@ -41,6 +41,8 @@ import org.migrationharness.source.naming.NamingConfig;
  * forward-only: true             # the set has no down migrations by design: the down checks are skipped
  * compare: {column-order: warning}  # a column that only moved: error, warning (default) or ignore (see CompareConfig)
  * reversible-since: 41           # the baseline of down.missing: only migrations after 41 need a down script
+ * risk: true                     # measure locks, rewrites, scans and rollback data loss (see RiskConfig)
+ * severity: {risk.lock: warning} # a check's findings at another severity, or off (see SeverityConfig)
  * </pre>
  *
  * <p>Repository-wide defaults for {@code naming.rules} and {@code compare} may stand in
@@ -62,11 +64,14 @@ import org.migrationharness.source.naming.NamingConfig;
  * @param compare how the schema comparisons weigh a column that only moved (the repository's defaults merged in)
  * @param reversibleSince the baseline of {@code down.missing} ({@code reversible-since: 41}): the migrations up to it
  *        need no down script; null for none
+ * @param risk whether and how the measured risk checks run (the repository's defaults merged in)
+ * @param severity the severity of each check's findings where the file sets one (the repository's defaults merged in)
  */
 public record ServiceConfig(List<String> schemas, Map<String, String> placeholders, Map<String, String> flyway,
                             NamingConfig naming, String format, List<String> dependsOn, String historyTable,
                             Charset encoding, Timeouts timeouts, Path file, boolean forwardOnly,
-                            CompareConfig compare, Baseline reversibleSince) {
+                            CompareConfig compare, Baseline reversibleSince, RiskConfig risk,
+                            SeverityConfig severity) {
 
     /** The name of the configuration file in a service folder or a migrations folder. */
     public static final String FILE_NAME = "harness.yaml";
@@ -89,31 +94,39 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
         encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
         timeouts = timeouts == null ? Timeouts.UNSET : timeouts;
         compare = compare == null ? CompareConfig.unset() : compare;
+        risk = risk == null ? RiskConfig.unset() : risk;
+        severity = severity == null ? SeverityConfig.unset() : severity;
     }
 
     /** The configuration of a service with no {@code harness.yaml}. */
     public static ServiceConfig defaults() {
         return new ServiceConfig(List.of(), Map.of(), Map.of(), NamingConfig.defaults(), null, null, null, null, null, null,
-                false, null, null);
+                false, null, null, null, null);
     }
 
     /** This configuration with its naming settings laid over the repository's defaults. */
     public ServiceConfig withNamingDefaults(NamingConfig defaults) {
         return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults), format, dependsOn, historyTable,
-                encoding, timeouts, file, forwardOnly, compare, reversibleSince);
+                encoding, timeouts, file, forwardOnly, compare, reversibleSince, risk, severity);
     }
 
     /** This configuration with its settings laid over the repository's defaults ({@code harness-defaults.yaml}). */
     public ServiceConfig withDefaults(Defaults defaults) {
         return new ServiceConfig(schemas, placeholders, flyway, naming.over(defaults.naming()), format, dependsOn,
                 historyTable, encoding, timeouts, file, forwardOnly, compare.over(defaults.compare()),
-                reversibleSince);
+                reversibleSince, risk.over(defaults.risk()), severity.over(defaults.severity()));
     }
 
     /** This configuration with the run's timeouts (an option, system property or environment variable) laid over its own. */
     public ServiceConfig withTimeouts(Timeouts run) {
         return new ServiceConfig(schemas, placeholders, flyway, naming, format, dependsOn, historyTable, encoding,
-                run.over(timeouts), file, forwardOnly, compare, reversibleSince);
+                run.over(timeouts), file, forwardOnly, compare, reversibleSince, risk, severity);
+    }
+
+    /** This configuration with the measured risk checks turned on ({@code verify --risk}). */
+    public ServiceConfig withRisk() {
+        return new ServiceConfig(schemas, placeholders, flyway, naming, format, dependsOn, historyTable, encoding,
+                timeouts, file, forwardOnly, compare, reversibleSince, risk.turnedOn(), severity);
     }
 
     /** The schema that holds the history table and is first on the search path, or {@code public}. */
@@ -124,7 +137,7 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
     /** Reads a {@code harness.yaml}. */
     public static ServiceConfig read(Path file) {
         Keys config = bind(file, Keys.class, new Keys(null, null, null, null, null, null, null, null, null, null, null, null,
-                null), "schemas: [my_service]");
+                null, null, null), "schemas: [my_service]");
         for (String schema : config.schemas() == null ? List.<String>of() : config.schemas()) {
             if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
                 throw new HarnessException(ErrorCode.INPUT, "Schema name '" + schema + "' in " + file
@@ -142,7 +155,9 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                 charset(config.encoding(), file), timeouts, file, Boolean.TRUE.equals(config.forwardOnly()),
                 compare(config.compare(), file),
                 config.reversibleSince() == null ? null : new Baseline(config.reversibleSince().strip(),
-                        "reversible-since", file, keyLine(file, List.of("reversible-since"))));
+                        "reversible-since", file, keyLine(file, List.of("reversible-since"))),
+                RiskConfig.from(config.risk(), file, path -> keyLine(file, path)),
+                SeverityConfig.from(config.severity(), file, path -> keyLine(file, path)));
     }
 
     /** The {@code compare:} section: each value one of {@link CompareConfig.Level}, else an error naming the line. */
@@ -227,9 +242,11 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
      * may stand there, since schemas, placeholders and suppressions belong to one service.
      */
     public static Defaults readDefaults(Path file) {
-        DefaultKeys keys = bind(file, DefaultKeys.class, new DefaultKeys(null, null),
+        DefaultKeys keys = bind(file, DefaultKeys.class, new DefaultKeys(null, null, null, null),
                 "naming:\n    rules:\n      index-prefix: {severity: warning}");
-        return new Defaults(NamingConfig.from(keys.naming(), file, false), compare(keys.compare(), file));
+        return new Defaults(NamingConfig.from(keys.naming(), file, false), compare(keys.compare(), file),
+                RiskConfig.from(keys.risk(), file, path -> keyLine(file, path)),
+                SeverityConfig.from(keys.severity(), file, path -> keyLine(file, path)));
     }
 
     /**
@@ -237,8 +254,15 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
      *
      * @param naming the naming rules' settings
      * @param compare how the schema comparisons weigh a column that only moved
+     * @param risk whether and how the measured risk checks run
+     * @param severity the severity of findings per check
      */
-    public record Defaults(NamingConfig naming, CompareConfig compare) {
+    public record Defaults(NamingConfig naming, CompareConfig compare, RiskConfig risk, SeverityConfig severity) {
+
+        public Defaults {
+            risk = risk == null ? RiskConfig.unset() : risk;
+            severity = severity == null ? SeverityConfig.unset() : severity;
+        }
     }
 
     private static <T> T bind(Path file, Class<T> type, T empty, String example) {
@@ -287,12 +311,16 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
                         @JsonProperty(Timeouts.LOCK_KEY) String lockTimeout,
                         @JsonProperty("forward-only") Boolean forwardOnly,
                         @JsonProperty("compare") CompareKeys compare,
-                        @JsonProperty("reversible-since") String reversibleSince) {
+                        @JsonProperty("reversible-since") String reversibleSince,
+                        @JsonProperty("risk") com.fasterxml.jackson.databind.JsonNode risk,
+                        @JsonProperty("severity") Map<String, String> severity) {
     }
 
     /** The keys of the defaults file. */
     private record DefaultKeys(@JsonProperty("naming") NamingConfig.Keys naming,
-                               @JsonProperty("compare") CompareKeys compare) {
+                               @JsonProperty("compare") CompareKeys compare,
+                               @JsonProperty("risk") com.fasterxml.jackson.databind.JsonNode risk,
+                               @JsonProperty("severity") Map<String, String> severity) {
     }
 
     /** The keys of the {@code compare:} section. */
