@@ -52,10 +52,12 @@ if [[ ! -s $work/harness.json ]]; then
     exit 1
 fi
 
-# the ids one set's findings carry that start with $2 (lint. or risk./data.), as "id (migration:line)"
+# the ids of one set's findings (not information) that start with $2 (lint. or risk./data.), as "id (V2:3)" or
+# "id (U2:1)" for a down script
 harness_ids() {
     jq -r --arg s "$1" --arg p "$2" '[.services[] | select(.service == $s) | .findings[]
-        | select(.check | test($p)) | "\(.check) (V\(.migration // "?"):\(.line // "?"))"] | join(", ")' \
+        | select(.check | test($p)) | select(.severity != "info")
+        | "\(.check) (\(.file // "" | split("/") | last | split("__") | first):\(.line // "-"))"] | join(", ")' \
         "$work/harness.json"
 }
 

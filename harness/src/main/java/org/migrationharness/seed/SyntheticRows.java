@@ -89,7 +89,7 @@ public final class SyntheticRows {
             connection.setAutoCommit(false);
             Generator generator = new Generator(connection, snapshot, seed);
             while (!pending.isEmpty()) {
-                Table next = nextInOrder(pending);
+                Table next = nextInOrder(pending, snapshot);
                 pending.remove(next);
                 Set<String> later = new HashSet<>();
                 pending.forEach(t -> later.add(qualified(t)));
@@ -102,12 +102,11 @@ public final class SyntheticRows {
     }
 
     /** The first table (by name) whose parents in {@code pending} are all filled; the first of all to break a cycle. */
-    private static Table nextInOrder(List<Table> pending) {
+    private static Table nextInOrder(List<Table> pending, SchemaSnapshot snapshot) {
         Set<String> names = new HashSet<>();
         pending.forEach(t -> names.add(qualified(t)));
         for (Table table : pending) {
-            boolean ready = table.constraints().stream()
-                    .filter(c -> c.type().equals(Constraint.FOREIGN_KEY))
+            boolean ready = references(table, snapshot).stream()
                     .map(Constraint::referencedTable)
                     .noneMatch(parent -> !parent.equals(qualified(table)) && names.contains(parent));
             if (ready) {
@@ -115,6 +114,43 @@ public final class SyntheticRows {
             }
         }
         return pending.get(0);
+    }
+
+    /**
+     * The foreign keys of {@code table}, and those its column names imply: a column {@code customer_id} with no
+     * foreign key, beside a table {@code customer} or {@code customers} of the same schema whose one-column primary
+     * key has the column's type, takes that table's keys, as production rows would, so that a migration that adds
+     * the foreign key later finds rows that satisfy it.
+     */
+    static List<Constraint> references(Table table, SchemaSnapshot snapshot) {
+        List<Constraint> references = new ArrayList<>(table.constraints().stream()
+                .filter(c -> c.type().equals(Constraint.FOREIGN_KEY)).toList());
+        Set<String> covered = new HashSet<>();
+        references.forEach(fk -> covered.addAll(fk.columns()));
+        for (Column column : table.columns()) {
+            if (covered.contains(column.name()) || !column.name().endsWith("_id") || column.name().length() <= 3
+                    || !generatedByTheInsert(column)) {
+                continue;
+            }
+            String base = column.name().substring(0, column.name().length() - 3);
+            List<String> names = List.of(base, base + "s", base + "es", base.endsWith("y")
+                    ? base.substring(0, base.length() - 1) + "ies" : base + "s");
+            for (Table parent : snapshot.tables()) {
+                if (parent == table || !parent.schema().equals(table.schema()) || !names.contains(parent.name())
+                        || !FILLED_KINDS.contains(parent.kind())) {
+                    continue;
+                }
+                Constraint key = parent.primaryKey().filter(pk -> pk.columns().size() == 1).orElse(null);
+                Column keyColumn = key == null ? null : parent.column(key.columns().get(0)).orElse(null);
+                if (keyColumn != null && keyColumn.type().replaceAll("\\(.*", "").equals(column.type().replaceAll("\\(.*", ""))) {
+                    references.add(new Constraint("implied by " + column.name(), Constraint.FOREIGN_KEY, null,
+                            List.of(column.name()), qualified(parent), key.columns(), null, null, null, false, false,
+                            true, null));
+                    break;
+                }
+            }
+        }
+        return references;
     }
 
     private static String qualified(Table table) {
@@ -241,8 +277,7 @@ public final class SyntheticRows {
 
             Map<String, String> values = new LinkedHashMap<>();
             List<Join> joins = new ArrayList<>();
-            List<Constraint> foreignKeys = table.constraints().stream()
-                    .filter(c -> c.type().equals(Constraint.FOREIGN_KEY))
+            List<Constraint> foreignKeys = references(table, snapshot).stream()
                     .sorted(Comparator.comparingInt((Constraint c) -> -c.columns().size()).thenComparing(Constraint::name))
                     .toList();
             for (Constraint fk : foreignKeys) {
@@ -255,6 +290,10 @@ public final class SyntheticRows {
                 boolean cycle = later.contains(parent);
                 List<String> nullable = open.stream().filter(c -> table.column(c).map(col -> !col.notNull()).orElse(false)).toList();
                 boolean canBeNull = !nullable.isEmpty() && (nullable.size() == fk.columns().size() || !"full".equals(fk.match()));
+                boolean implied = fk.definition() == null; // by a column's name: no constraint to satisfy
+                if (implied && (self || cycle)) {
+                    continue;
+                }
                 if ((self || cycle) && canBeNull) {
                     nullable.forEach(c -> values.put(c, "NULL"));
                     continue;
@@ -270,6 +309,9 @@ public final class SyntheticRows {
                             + " references: " + e.getMessage().strip());
                 }
                 if (parentRows == 0) {
+                    if (implied) {
+                        continue;
+                    }
                     if (canBeNull) {
                         nullable.forEach(c -> values.put(c, "NULL"));
                         continue;

@@ -45,7 +45,7 @@ import org.migrationharness.source.naming.NamingConfig;
  * severity: {risk.lock: warning} # a check's findings at another severity, or off (see SeverityConfig)
  * </pre>
  *
- * <p>Repository-wide defaults for {@code naming.rules} and {@code compare} may stand in
+ * <p>Repository-wide defaults for {@code naming.rules}, {@code compare}, {@code risk} and {@code severity} may stand in
  * {@code service-migrations/harness-defaults.yaml} ({@link #readDefaults(Path)}); the service's own settings override
  * them rule by rule, setting by setting.
  *
@@ -238,8 +238,8 @@ public record ServiceConfig(List<String> schemas, Map<String, String> placeholde
     }
 
     /**
-     * Reads the repository-wide defaults ({@code harness-defaults.yaml}): only {@code naming.rules} and {@code compare}
-     * may stand there, since schemas, placeholders and suppressions belong to one service.
+     * Reads the repository-wide defaults ({@code harness-defaults.yaml}): only {@code naming.rules}, {@code compare},
+     * {@code risk} and {@code severity} may stand there, since schemas, placeholders and suppressions belong to one service.
      */
     public static Defaults readDefaults(Path file) {
         DefaultKeys keys = bind(file, DefaultKeys.class, new DefaultKeys(null, null, null, null),

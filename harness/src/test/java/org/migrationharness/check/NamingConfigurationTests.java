@@ -199,6 +199,6 @@ class NamingConfigurationTests {
 
         MigrationFolder.in(dir).file("harness-defaults.yaml", "schemas: [shop]\n");
         assertThatThrownBy(() -> MigrationSetReader.read(dir.resolve("shop"), "shop"))
-                .hasMessage("Unknown key 'schemas' in " + defaults + " (line 1).\nKnown keys: compare, naming. Remove or rename it.");
+                .hasMessage("Unknown key 'schemas' in " + defaults + " (line 1).\nKnown keys: compare, naming, risk, severity. Remove or rename it.");
     }
 }

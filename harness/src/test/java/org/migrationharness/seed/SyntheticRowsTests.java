@@ -134,6 +134,23 @@ class SyntheticRowsTests {
     }
 
     @Test
+    void should_take_the_keys_of_the_table_a_column_name_implies_so_that_a_foreign_key_added_later_holds() {
+        Result result = fill(database, ROWS, 5, "CREATE SCHEMA app",
+                "CREATE TABLE app.customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL)",
+                "CREATE TABLE app.category (id int PRIMARY KEY)",
+                "CREATE TABLE app.orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, category_id int,"
+                        + " tenant_id int NOT NULL)");
+
+        assertThat(result.skipped()).isEmpty();
+        assertThat(result.tables()).extracting(TableFill::table).containsExactly("category", "customers", "orders");
+        database.execute("ALTER TABLE app.orders ADD FOREIGN KEY (customer_id) REFERENCES app.customers (id)");
+        database.execute("ALTER TABLE app.orders ADD FOREIGN KEY (category_id) REFERENCES app.category (id)");
+        assertThat(count("SELECT count(*) FROM app.orders")).isEqualTo(ROWS);
+        assertThat(count("SELECT count(DISTINCT tenant_id) FROM app.orders")).as("no tenants table: generated")
+                .isEqualTo(ROWS);
+    }
+
+    @Test
     void should_leave_a_nullable_self_reference_null() {
         Result result = fill(database, ROWS, 1, "CREATE SCHEMA app",
                 "CREATE TABLE app.categories (id int PRIMARY KEY, parent_id int REFERENCES app.categories (id), name text NOT NULL)");

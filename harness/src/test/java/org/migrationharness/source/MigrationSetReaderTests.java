@@ -225,7 +225,7 @@ class MigrationSetReaderTests {
                 })
                 .hasMessageStartingWith("Unknown key 'schema' in " + dir.resolve("harness.yaml") + " (line 2).")
                 .hasMessageContaining("Known keys: compare, depends-on, encoding, flyway, format, forward-only, history-table, lock-timeout, naming, "
-                        + "placeholders, reversible-since, schemas, "
+                        + "placeholders, reversible-since, risk, schemas, severity, "
                         + "statement-timeout.");
     }
 
