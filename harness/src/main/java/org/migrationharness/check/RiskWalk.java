@@ -43,6 +43,8 @@ final class RiskWalk {
     private final MigrationSet set;
     private final RiskConfig config;
     private final List<String> notes = new ArrayList<>();
+    /** The tables already named in a note for having no rows: once each. */
+    private final java.util.Set<String> empty = new java.util.HashSet<>();
 
     RiskWalk(ServiceRun run) {
         this.run = run;
@@ -133,8 +135,8 @@ final class RiskWalk {
     /** The first environment's seeds (development when there is one), where they load at this version. */
     private void seed(Database database) {
         Path folder = run.options().seeds();
-        if (folder == null || !Files.isDirectory(folder)) {
-            return;
+        if (folder == null || !Files.isDirectory(folder) || run.snapshot(database).tables().isEmpty()) {
+            return; // before the first migration there is no table to seed
         }
         SeedFolder seeds = new SeedFolder(folder);
         List<String> environments = run.options().environments().isEmpty() ? seeds.environments()
@@ -163,12 +165,9 @@ final class RiskWalk {
         List<String> schemas = snapshot.tables().stream().map(SchemaSnapshot.Table::schema).distinct().toList();
         SyntheticRows.Result result = SyntheticRows.fill(database, snapshot, schemas, config.rowsOrDefault(), SEED);
         for (SyntheticRows.TableFill table : result.tables()) {
-            if (table.skipReason() != null) {
-                String note = "No rows in " + (table.schema().equals("public") ? "" : table.schema() + ".") + table.table()
-                        + ": " + table.skipReason();
-                if (!notes.contains(note)) {
-                    notes.add(note);
-                }
+            String name = (table.schema().equals("public") ? "" : table.schema() + ".") + table.table();
+            if (table.skipReason() != null && empty.add(name)) {
+                notes.add("No rows in " + name + ": " + table.skipReason());
             }
         }
     }

@@ -341,7 +341,8 @@ public final class SyntheticRows {
             Map<String, String> first = new LinkedHashMap<>();
             Map<String, String> second = new LinkedHashMap<>();
             for (Column column : columns) {
-                String value = values.containsKey(column.name()) ? values.get(column.name()) : "(" + value(table, column) + ")";
+                String value = values.containsKey(column.name()) ? values.get(column.name())
+                        : "(" + value(table, column, keyColumns.contains(column.name())) + ")";
                 first.put(column.name(), value);
                 boolean canBeNull = !column.notNull() && !keyColumns.contains(column.name());
                 second.put(column.name(), canBeNull ? "NULL" : value);
@@ -459,13 +460,76 @@ public final class SyntheticRows {
         }
 
         /** The SQL of a column's value in row {@code gs.g}, cast to its type. */
-        private String value(Table table, Column column) {
+        /**
+         * The value of {@code column} in row {@code gs.g}: one of the values its check allows, when it lists them;
+         * else the first of a few shapes (the type's distinct value; letters only; a code; an e-mail address; a small
+         * number) that satisfies every check on the column alone, tried on sample rows, so that a format check
+         * ({@code email ~* '^[^@]+@[^@]+$'}, {@code code ~ '^[A-Z]{2}$'}) does not leave the table empty. A column
+         * outside keys with an integer type gets small numbers (1 to 5), as ratings, quantities and counts have: a
+         * check a later migration adds then holds, as it would on production rows.
+         */
+        private String value(Table table, Column column, boolean key) throws SQLException {
             String type = column.type();
             List<String> allowed = allowedValues(table, column);
-            String value = allowed.isEmpty() ? valueOf(type, column.name(), column.position(), 0)
-                    : "(ARRAY[" + String.join(", ", allowed.stream().map(SyntheticRows::literal).toList()) + "])[1 + ("
-                    + number() + " % " + allowed.size() + ")::int]";
-            return "(" + value + ")::" + type;
+            if (!allowed.isEmpty()) {
+                return "((ARRAY[" + String.join(", ", allowed.stream().map(SyntheticRows::literal).toList()) + "])[1 + ("
+                        + number() + " % " + allowed.size() + ")::int])::" + type;
+            }
+            String natural = valueOf(type, column.name(), column.position(), 0);
+            List<String> candidates = new ArrayList<>();
+            String base = MODIFIERS.matcher(type).replaceAll("").strip().toLowerCase(Locale.ROOT);
+            boolean integer = base.equals("smallint") || base.equals("integer") || base.equals("bigint");
+            if (integer && !key) {
+                candidates.add("1 + " + number() + " % 5");
+            }
+            candidates.add(natural);
+            List<String> checks = table.constraints().stream()
+                    .filter(c -> c.type().equals(Constraint.CHECK) && c.columns().equals(List.of(column.name()))
+                            && c.definition() != null && c.definition().startsWith("CHECK "))
+                    .map(c -> c.definition().substring("CHECK ".length()).replaceAll("\\s+NOT VALID$", ""))
+                    .toList();
+            if (checks.isEmpty()) {
+                return "(" + candidates.get(0) + ")::" + type;
+            }
+            String n = number();
+            if (integer || base.equals("numeric") || base.equals("decimal")) {
+                candidates.addAll(List.of("1 + " + n + " % 5", n + " % 100", "0", "1"));
+            } else {
+                String digits = n + "::text";
+                candidates.addAll(List.of("translate(" + digits + ", '0123456789', 'abcdefghij')",
+                        "translate(" + digits + ", '0123456789', 'ABCDEFGHIJ')",
+                        "'x' || " + digits, "'user' || " + digits + " || '@example.com'",
+                        "'item-' || " + digits, "'code_' || " + digits,
+                        "chr(65 + (" + n + " % 26)::int) || chr(65 + ((" + n + " / 26) % 26)::int)",
+                        "chr(65 + (" + n + " % 26)::int) || chr(65 + ((" + n + " / 26) % 26)::int) || chr(65 + ((" + n
+                                + " / 676) % 26)::int)",
+                        "chr(97 + (" + n + " % 26)::int) || chr(97 + ((" + n + " / 26) % 26)::int)"));
+            }
+            for (String candidate : candidates) {
+                if (satisfies(column, type, candidate, checks)) {
+                    return "(" + candidate + ")::" + type;
+                }
+            }
+            return "(" + candidates.get(0) + ")::" + type;
+        }
+
+        /** Whether every value {@code candidate} gives the first 2,000 rows passes every one of {@code checks}. */
+        private boolean satisfies(Column column, String type, String candidate, List<String> checks) throws SQLException {
+            String sql = "SELECT count(*) FROM (SELECT (" + candidate + ")::" + type + " AS " + Names.quote(column.name())
+                    + " FROM generate_series(1, 2000) AS gs(g)) t WHERE NOT (" + String.join(" AND ", checks) + ")";
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SAVEPOINT probe");
+                try (ResultSet rs = statement.executeQuery(sql)) {
+                    rs.next();
+                    boolean ok = rs.getLong(1) == 0;
+                    statement.execute("RELEASE SAVEPOINT probe");
+                    return ok;
+                } catch (SQLException e) {
+                    rethrowIfLost(e);
+                    statement.execute("ROLLBACK TO SAVEPOINT probe");
+                    return false;
+                }
+            }
         }
 
         /** {@code (gs.g + offset)}: the row number shifted by the seed. */
