@@ -26,7 +26,8 @@ import org.migrationharness.source.RiskConfig;
  *
  * <p>One database climbs to the version before the first new migration with the set's tool. Its tables are filled:
  * an environment's seeds where they load at that version, then synthetic rows up to {@code risk.rows} in every table
- * ({@link SyntheticRows}, deterministic). Then, for each new migration k: the rows of every table are kept
+ * ({@link SyntheticRows}, deterministic; their values pass the checks the newest schema has on the same columns, as
+ * production rows would before a migration adds them). Then, for each new migration k: the rows of every table are kept
  * ({@link KeptRows}); up(k) runs measured; the tables it created are filled; down(k) runs measured and the kept rows
  * are compared with what is there; up(k) runs again, and its tables are filled for k+1. Scripts are run as the tool
  * runs them (its text, its transaction rule), without its bookkeeping: nothing after the climb reads it.
@@ -163,7 +164,8 @@ final class RiskWalk {
     private void fill(Database database, boolean first) {
         SchemaSnapshot snapshot = run.snapshot(database);
         List<String> schemas = snapshot.tables().stream().map(SchemaSnapshot.Table::schema).distinct().toList();
-        SyntheticRows.Result result = SyntheticRows.fill(database, snapshot, schemas, config.rowsOrDefault(), SEED);
+        SyntheticRows.Result result = SyntheticRows.fill(database, snapshot, schemas, config.rowsOrDefault(), SEED,
+                run.migratedSnapshot());
         for (SyntheticRows.TableFill table : result.tables()) {
             String name = (table.schema().equals("public") ? "" : table.schema() + ".") + table.table();
             if (table.skipReason() != null && empty.add(name)) {

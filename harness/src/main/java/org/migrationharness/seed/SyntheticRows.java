@@ -76,6 +76,18 @@ public final class SyntheticRows {
      *         cannot be filled is reported in the result instead
      */
     public static Result fill(Database database, SchemaSnapshot snapshot, Collection<String> schemas, int rows, long seed) {
+        return fill(database, snapshot, schemas, rows, seed, SchemaSnapshot.empty());
+    }
+
+    /**
+     * {@link #fill(Database, SchemaSnapshot, Collection, int, long)}, the values of each column also satisfying the
+     * one-column checks that {@code later} (the schema after the newer migrations) has on the same column: production
+     * rows satisfy a check a migration is about to add, or its author would not add it.
+     *
+     * @param later the schema the database will have, whose checks the rows should already pass where they can
+     */
+    public static Result fill(Database database, SchemaSnapshot snapshot, Collection<String> schemas, int rows, long seed,
+                              SchemaSnapshot later) {
         Set<String> wanted = Set.copyOf(schemas);
         List<Table> pending = new ArrayList<>(snapshot.tables().stream()
                 .filter(t -> wanted.contains(t.schema()) && FILLED_KINDS.contains(t.kind()) && t.partitionOf() == null)
@@ -87,13 +99,13 @@ public final class SyntheticRows {
                 statement.execute("SET jit = off");
             }
             connection.setAutoCommit(false);
-            Generator generator = new Generator(connection, snapshot, seed);
+            Generator generator = new Generator(connection, snapshot, seed, later);
             while (!pending.isEmpty()) {
                 Table next = nextInOrder(pending, snapshot);
                 pending.remove(next);
-                Set<String> later = new HashSet<>();
-                pending.forEach(t -> later.add(qualified(t)));
-                fills.add(generator.fillOrSkip(next, rows, later));
+                Set<String> unfilled = new HashSet<>();
+                pending.forEach(t -> unfilled.add(qualified(t)));
+                fills.add(generator.fillOrSkip(next, rows, unfilled));
             }
         } catch (SQLException e) {
             throw unreachable(database, e);
@@ -235,10 +247,12 @@ public final class SyntheticRows {
 
         private final Connection connection;
         private final SchemaSnapshot snapshot;
+        private final SchemaSnapshot later;
         private final long seed;
         private final String offset;
 
-        Generator(Connection connection, SchemaSnapshot snapshot, long seed) {
+        Generator(Connection connection, SchemaSnapshot snapshot, long seed, SchemaSnapshot later) {
+            this.later = later;
             this.connection = connection;
             this.snapshot = snapshot;
             this.seed = seed;
@@ -470,7 +484,13 @@ public final class SyntheticRows {
          */
         private String value(Table table, Column column, boolean key) throws SQLException {
             String type = column.type();
+            Table future = later.tables().stream().filter(t -> t.schema().equals(table.schema())
+                    && t.name().equals(table.name())).findFirst().orElse(null);
+            boolean sameType = future != null && future.column(column.name()).map(c -> c.type().equals(type)).orElse(false);
             List<String> allowed = allowedValues(table, column);
+            if (allowed.isEmpty() && sameType) {
+                allowed = allowedValues(future, column);
+            }
             if (!allowed.isEmpty()) {
                 return "((ARRAY[" + String.join(", ", allowed.stream().map(SyntheticRows::literal).toList()) + "])[1 + ("
                         + number() + " % " + allowed.size() + ")::int])::" + type;
@@ -483,10 +503,15 @@ public final class SyntheticRows {
                 candidates.add("1 + " + number() + " % 5");
             }
             candidates.add(natural);
-            List<String> checks = table.constraints().stream()
+            List<Constraint> constraints = new ArrayList<>(table.constraints());
+            if (sameType) {
+                constraints.addAll(future.constraints());
+            }
+            List<String> checks = constraints.stream()
                     .filter(c -> c.type().equals(Constraint.CHECK) && c.columns().equals(List.of(column.name()))
                             && c.definition() != null && c.definition().startsWith("CHECK "))
                     .map(c -> c.definition().substring("CHECK ".length()).replaceAll("\\s+NOT VALID$", ""))
+                    .distinct()
                     .toList();
             if (checks.isEmpty()) {
                 return "(" + candidates.get(0) + ")::" + type;

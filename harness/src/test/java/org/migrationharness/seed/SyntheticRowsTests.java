@@ -166,6 +166,29 @@ class SyntheticRowsTests {
     }
 
     @Test
+    void should_pass_the_checks_the_newer_schema_adds_to_a_column_as_production_rows_would() {
+        Sql.execute(database, "CREATE SCHEMA app",
+                "CREATE TABLE app.orders (id bigint PRIMARY KEY, currency text NOT NULL, locale text NOT NULL)");
+        SchemaSnapshot now = SchemaReader.read(database, List.of("app"), Set.of());
+        Database newer = server.createDatabase("synth_newer");
+        try {
+            Sql.execute(newer, "CREATE SCHEMA app", "CREATE TABLE app.orders (id bigint PRIMARY KEY,"
+                    + " currency text NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),"
+                    + " locale text NOT NULL CHECK (locale IN ('en-US', 'de-DE')))");
+            SchemaSnapshot later = SchemaReader.read(newer, List.of("app"), Set.of());
+
+            Result result = SyntheticRows.fill(database, now, List.of("app"), ROWS, 4, later);
+
+            assertThat(result.skipped()).isEmpty();
+            database.execute("ALTER TABLE app.orders ADD CHECK (currency ~ '^[A-Z]{3}$'),"
+                    + " ADD CHECK (locale IN ('en-US', 'de-DE'))");
+            assertThat(count("SELECT count(*) FROM app.orders")).isEqualTo(ROWS);
+        } finally {
+            server.dropDatabase(newer);
+        }
+    }
+
+    @Test
     void should_leave_a_nullable_self_reference_null() {
         Result result = fill(database, ROWS, 1, "CREATE SCHEMA app",
                 "CREATE TABLE app.categories (id int PRIMARY KEY, parent_id int REFERENCES app.categories (id), name text NOT NULL)");
