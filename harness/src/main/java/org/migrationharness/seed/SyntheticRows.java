@@ -681,7 +681,7 @@ public final class SyntheticRows {
     private static List<String> allowedValues(Table table, Column column) {
         for (Constraint check : table.constraints()) {
             if (!check.type().equals(Constraint.CHECK) || !check.columns().equals(List.of(column.name()))
-                    || check.definition() == null || !check.definition().contains("ANY (ARRAY[")) {
+                    || check.definition() == null || !check.definition().matches("(?s).*ANY \\(+ARRAY\\[.*")) {
                 continue;
             }
             Set<String> values = new LinkedHashSet<>();

@@ -157,11 +157,13 @@ class SyntheticRowsTests {
                         + " email text NOT NULL UNIQUE CHECK (email ~* '^[^@]+@[^@]+\\.[a-z]+$'),"
                         + " code text NOT NULL UNIQUE CHECK (code ~ '^[a-z]+$'),"
                         + " country text NOT NULL CHECK (country ~ '^[A-Z]{2}$'),"
-                        + " rating integer NOT NULL)");
+                        + " rating integer NOT NULL,"
+                        + " status varchar(16) NOT NULL CHECK (status IN ('active', 'suspended', 'closed')))");
 
         assertThat(result.skipped()).isEmpty();
         assertThat(count("SELECT count(DISTINCT email) + count(DISTINCT code) FROM app.accounts")).isEqualTo(2L * ROWS);
         database.execute("ALTER TABLE app.accounts ADD CHECK (rating BETWEEN 1 AND 5)");
+        assertThat(count("SELECT count(DISTINCT status) FROM app.accounts")).as("a varchar's list of values").isEqualTo(3);
         assertThat(count("SELECT count(*) FROM app.accounts")).isEqualTo(ROWS);
     }
 
