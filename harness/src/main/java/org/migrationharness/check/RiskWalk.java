@@ -63,13 +63,18 @@ final class RiskWalk {
         }
         Predicate<Migration> judged = NewMigrations.judged(set, run.options(), migration -> true);
         List<Migration> migrations = set.migrations();
+        if (migrations.isEmpty()) {
+            return Measured.skipped("no migration", config);
+        }
         int first = 0;
         while (first < migrations.size() && !judged.test(migrations.get(first))) {
             first++;
         }
         if (first == migrations.size()) {
-            return Measured.skipped(run.options().base() != null ? "no migration is new since the base"
-                    : "no migration after the baseline (naming: since)", config);
+            HistoryBase base = run.options().base();
+            return Measured.skipped(base == null ? "no migration after the baseline (naming: since)"
+                    : base.set() == null ? "the base does not have this set: none of its tables is in production yet"
+                    : "no migration is new since the base", config);
         }
         Database database = run.newDatabase("risk");
         if (first > 0) {

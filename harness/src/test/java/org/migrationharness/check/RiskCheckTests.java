@@ -202,6 +202,25 @@ class RiskCheckTests {
     }
 
     @Test
+    void should_start_from_the_development_seeds_topped_up_with_synthetic_rows() {
+        Path seeds = MigrationFolder.in(dir.resolve("seeds")).file("development/10_orders.yaml", "table: orders\nrows:\n"
+                + "  - {id: 1, status: open, qty: 2, code: A-1}\n  - {id: 2, status: paid, qty: 5, code: B-2}\n").path();
+        MigrationFolder folder = MigrationFolder.in(dir.resolve("seeded")).file("V1__orders.sql", V1)
+                .file("U1__orders.sql", U1).file("harness.yaml", LENIENT)
+                .file("V2__change.sql", "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;\n")
+                .file("U2__change.sql", "SET lock_timeout = '5s';\nALTER TABLE orders DROP COLUMN note;\n");
+        MigrationSet set = MigrationSetReader.read(folder.path(), "shop");
+
+        ServiceReport report = new Verifier(SharedServer.get()).verify(set,
+                new VerifyOptions(null, false, seeds, List.of()));
+
+        assertThat(of(report, "risk.lock")).filteredOn(f -> f.severity() == Severity.INFO).extracting(Finding::message)
+                .contains("Rows: the development seeds, topped up with synthetic rows to 20000 per table.");
+        assertThat(report.findings()).filteredOn(f -> f.check().startsWith("risk.") || f.check().startsWith("data."))
+                .extracting(Finding::severity).containsOnly(Severity.INFO);
+    }
+
+    @Test
     void should_name_the_tables_no_rows_could_be_generated_for() {
         ServiceReport report = verify(LENIENT, "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;\n"
                         + "CREATE TABLE parts (id bigint PRIMARY KEY, parent_id bigint NOT NULL REFERENCES parts (id));\n",
