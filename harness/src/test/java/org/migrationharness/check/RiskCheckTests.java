@@ -203,7 +203,7 @@ class RiskCheckTests {
 
     @Test
     void should_start_from_the_development_seeds_topped_up_with_synthetic_rows() {
-        Path seeds = MigrationFolder.in(dir.resolve("seeds")).file("development/10_orders.yaml", "table: orders\nrows:\n"
+        Path seeds = MigrationFolder.in(dir.resolve("seeds")).file("development/10_orders.yaml", "table: orders\nkey: [id]\nrows:\n"
                 + "  - {id: 1, status: open, qty: 2, code: A-1}\n  - {id: 2, status: paid, qty: 5, code: B-2}\n").path();
         MigrationFolder folder = MigrationFolder.in(dir.resolve("seeded")).file("V1__orders.sql", V1)
                 .file("U1__orders.sql", U1).file("harness.yaml", LENIENT)
@@ -218,6 +218,19 @@ class RiskCheckTests {
                 .contains("Rows: the development seeds, topped up with synthetic rows to 20000 per table.");
         assertThat(report.findings()).filteredOn(f -> f.check().startsWith("risk.") || f.check().startsWith("data."))
                 .extracting(Finding::severity).containsOnly(Severity.INFO);
+    }
+
+    @Test
+    void should_say_where_the_measurement_stopped_when_a_migration_fails_on_the_rows() {
+        ServiceReport report = verify(LENIENT, "SET lock_timeout = '5s';\n"
+                + "ALTER TABLE orders ADD CONSTRAINT chk_orders_qty_above_id CHECK (qty > id);\n",
+                "SET lock_timeout = '5s';\nALTER TABLE orders DROP CONSTRAINT chk_orders_qty_above_id;\n");
+
+        assertThat(of(report, "risk.lock")).filteredOn(f -> f.severity() == Severity.INFO)
+                .anySatisfy(f -> assertThat(f.message()).startsWith("The measurement stopped at V2: ")
+                        .contains("chk_orders_qty_above_id").contains("(on rows; the other checks say whether it fails"
+                                + " without them)"));
+        assertThat(of(report, "up.apply")).as("on an empty table the migration applies").isEmpty();
     }
 
     @Test
