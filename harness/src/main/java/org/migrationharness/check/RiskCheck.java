@@ -1,49 +1,29 @@
 package org.migrationharness.check;
 
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.migrationharness.CheckId;
 import org.migrationharness.Finding;
 import org.migrationharness.Severity;
 
 /**
- * {@code risk.lock}, {@code risk.rewrite} and {@code risk.scan}: one check each over what {@link Stage#MEASURED}
- * measured once for the set ({@link RiskFindings} words the findings). Off unless {@code verify --risk} or
- * {@code risk: true}; then the migrations new since the base, or after the baseline, or else every one, are judged.
+ * {@code risk.lock}, {@code risk.rewrite} and {@code risk.scan}: one check each over the measurement
+ * ({@link RiskFindings} words the findings). The measurement's notes (where the rows came from, tables left empty,
+ * where it stopped) come once, as information of {@code risk.lock}.
  */
-final class RiskCheck implements Check {
-
-    private final CheckId id;
+final class RiskCheck extends MeasuredCheck {
 
     RiskCheck(CheckId id) {
-        this.id = id;
+        super(id);
     }
 
     @Override
-    public CheckId id() {
-        return id;
-    }
-
-    @Override
-    public Set<Stage> needs() {
-        return Set.of(Stage.MEASURED);
-    }
-
-    @Override
-    public String skipReason(CheckContext context) {
-        if (!context.set().config().risk().on()) {
-            return RiskWalk.OFF;
+    List<Finding> findings(Measured measured) {
+        List<Finding> findings = new ArrayList<>(RiskFindings.of(id(), measured));
+        if (id().equals(CheckId.RISK_LOCK)) {
+            measured.notes().forEach(note -> findings.add(new Finding(id(), Severity.INFO, null, null, null, note)));
         }
-        return context.measured().skipReason();
-    }
-
-    @Override
-    public void run(CheckContext context) {
-        Measured measured = context.measured();
-        RiskFindings.of(id, measured).forEach(context::report);
-        if (id.equals(CheckId.RISK_LOCK)) {
-            // what the rows were and where the measurement stopped: once, with the first of the three
-            measured.notes().forEach(note -> context.report(new Finding(id, Severity.INFO, null, null, null, note)));
-        }
+        return findings;
     }
 }

@@ -1,39 +1,30 @@
 package org.migrationharness.check;
 
-import java.util.Set;
+import java.util.List;
 
 import org.migrationharness.CheckId;
+import org.migrationharness.Finding;
 import org.migrationharness.source.MigrationSet;
 
 /**
  * {@code data.rollback-loss}: the rows present before each new migration's up, compared with those after its down
- * ({@link Stage#MEASURED}); a warning by default, since a reviewer must see it but it may be intended.
+ * ({@link Stage#MEASURED}); a warning by default, since a reviewer must see it but it may be intended. A forward-only
+ * set has no down to judge.
  */
-final class RollbackLossCheck implements Check {
+final class RollbackLossCheck extends MeasuredCheck {
 
-    @Override
-    public CheckId id() {
-        return CheckId.DATA_ROLLBACK_LOSS;
-    }
-
-    @Override
-    public Set<Stage> needs() {
-        return Set.of(Stage.MEASURED);
+    RollbackLossCheck() {
+        super(CheckId.DATA_ROLLBACK_LOSS);
     }
 
     @Override
     public String skipReason(CheckContext context) {
-        if (!context.set().config().risk().on()) {
-            return RiskWalk.OFF;
-        }
-        if (context.set().forwardOnly()) {
-            return MigrationSet.FORWARD_ONLY;
-        }
-        return context.measured().skipReason();
+        String reason = super.skipReason(context);
+        return reason == null && context.set().forwardOnly() ? MigrationSet.FORWARD_ONLY : reason;
     }
 
     @Override
-    public void run(CheckContext context) {
-        RiskFindings.losses(context.measured()).forEach(context::report);
+    List<Finding> findings(Measured measured) {
+        return RiskFindings.losses(measured);
     }
 }
