@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.migrationharness.ErrorCode;
@@ -23,6 +21,7 @@ import org.migrationharness.postgres.Database;
 import org.migrationharness.source.Migration;
 import org.migrationharness.source.MigrationSet;
 import org.migrationharness.source.Script;
+import org.migrationharness.source.Timeouts;
 import org.migrationharness.sql.Names;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
@@ -78,8 +77,6 @@ public final class MeasuredRun {
 
     /** How often the locks of a statement that runs in a transaction of its own are polled. */
     private static final long POLL_NANOS = 2_000_000;
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(us|ms|s|min|h|d)?");
 
     private MeasuredRun() {
     }
@@ -448,20 +445,7 @@ public final class MeasuredRun {
 
     /** A duration setting as {@code current_setting} shows it ({@code 0}, {@code 500ms}, {@code 2s}, {@code 1min}), in ms. */
     static long millis(String setting) {
-        Matcher matcher = DURATION.matcher(setting == null ? "0" : setting.strip());
-        if (!matcher.matches()) {
-            return 0;
-        }
-        long value = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "ms" : matcher.group(2);
-        return switch (unit) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            case "min" -> value * 60_000;
-            case "h" -> value * 3_600_000;
-            case "d" -> value * 86_400_000;
-            default -> value;
-        };
+        return Timeouts.parse(setting == null ? "0" : setting, "current_setting('lock_timeout')").toMillis();
     }
 
     /**

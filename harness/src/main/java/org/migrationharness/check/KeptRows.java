@@ -1,6 +1,7 @@
 package org.migrationharness.check;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -71,7 +72,7 @@ final class KeptRows implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             for (Kept k : kept) {
                 SchemaSnapshot.Table table = k.table();
-                List<String> now = columnsNow(statement, table);
+                List<String> now = columnsNow(table);
                 if (now == null) {
                     losses.add(new Measured.Loss(table.schema(), table.name(), null, k.rows(), k.rows(), "the table is gone"));
                     continue;
@@ -158,30 +159,22 @@ final class KeptRows implements AutoCloseable {
         }
     }
 
-    /** The table's columns now, or null when it is gone. */
-    private static List<String> columnsNow(Statement statement, SchemaSnapshot.Table table) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("SELECT to_regclass(" + literal(name(table)) + ") IS NOT NULL")) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
-                return null;
+    /** The table's columns now, in order, or null when it is gone. */
+    private List<String> columnsNow(SchemaSnapshot.Table table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL, ARRAY(SELECT"
+                + " attname::text FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped"
+                + " ORDER BY attnum)")) {
+            query.setString(1, name(table));
+            query.setString(2, name(table));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1) ? List.of((String[]) rs.getArray(2).getArray()) : null;
             }
         }
-        List<String> columns = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery("SELECT attname FROM pg_attribute WHERE attrelid = "
-                + literal(name(table)) + "::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) {
-            while (rs.next()) {
-                columns.add(rs.getString(1));
-            }
-        }
-        return columns;
     }
 
     private static String name(SchemaSnapshot.Table table) {
         return Names.quote(table.schema()) + "." + Names.quote(table.name());
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     @Override

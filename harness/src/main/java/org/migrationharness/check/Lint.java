@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.migrationharness.CheckId;
 import org.migrationharness.Finding;
@@ -27,7 +25,6 @@ import org.migrationharness.sql.TokenKind;
  */
 final class Lint {
 
-    private static final Pattern ALLOW = Pattern.compile("(?m)--[ \\t]*harness:allow[ \\t]+(lint\\.[a-z-]+)[ \\t]*(.*)$");
     private static final Set<String> VOLATILE = Set.of("random", "gen_random_uuid", "clock_timestamp", "nextval",
             "uuid_generate_v4", "uuid_generate_v1", "uuid_generate_v1mc", "timeofday", "txid_current");
     private static final Set<String> SERIAL = Set.of("serial", "bigserial", "smallserial", "serial2", "serial4",
@@ -54,13 +51,8 @@ final class Lint {
 
     /** The rules a script suppresses with a reason. */
     static Set<String> allowed(String text) {
-        Set<String> allowed = new HashSet<>();
-        Matcher m = ALLOW.matcher(text);
-        while (m.find()) {
-            if (!m.group(2).isBlank()) {
-                allowed.add(m.group(1));
-            }
-        }
+        Set<String> allowed = new HashSet<>(AllowMarkers.in(text).keySet());
+        allowed.removeIf(id -> !id.startsWith("lint."));
         return allowed;
     }
 

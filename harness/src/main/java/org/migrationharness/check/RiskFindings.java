@@ -2,12 +2,9 @@ package org.migrationharness.check;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.migrationharness.CheckId;
 import org.migrationharness.Finding;
@@ -27,9 +24,6 @@ import org.migrationharness.source.RiskConfig;
  * as information quoting the reason.
  */
 final class RiskFindings {
-
-    private static final Pattern ALLOW = Pattern.compile(
-            "(?m)--[ \\t]*harness:allow[ \\t]+((?:risk|data)\\.[a-z-]+)[ \\t]*(.*)$");
 
     private RiskFindings() {
     }
@@ -69,8 +63,8 @@ final class RiskFindings {
                     .append(" move it back before it drops or changes anything (UPDATE ... FROM the new column or table)"
                             + "; when the loss is intended, say so with '-- harness:allow data.rollback-loss <reason>'"
                             + " in ").append(down).append(", or mark the migration irreversible.");
-            Map<String, String> allowed = allowed(step.up().script().text());
-            allowed.putAll(allowed(step.down().script().text()));
+            Map<String, String> allowed = AllowMarkers.in(step.up().script().text());
+            allowed.putAll(AllowMarkers.in(step.down().script().text()));
             String reason = allowed.get(CheckId.DATA_ROLLBACK_LOSS.id());
             findings.add(new Finding(CheckId.DATA_ROLLBACK_LOSS, reason == null ? Severity.WARNING : Severity.INFO,
                     step.migration().version().text(), DisplayPath.of(step.down().script().file()), null,
@@ -156,7 +150,7 @@ final class RiskFindings {
             this.config = config;
             this.version = version;
             this.measured = measured;
-            this.allowed = allowed(measured.script().text());
+            this.allowed = AllowMarkers.in(measured.script().text());
         }
 
         List<Finding> findings() {
@@ -305,18 +299,6 @@ final class RiskFindings {
         return mode != 0 ? mode > 0 : lock.heldNanos() > other.heldNanos();
     }
 
-    /** The checks a script allows, with their reasons (a marker without a reason allows nothing). */
-    static Map<String, String> allowed(String text) {
-        Map<String, String> allowed = new HashMap<>();
-        Matcher m = ALLOW.matcher(text);
-        while (m.find()) {
-            if (!m.group(2).isBlank()) {
-                allowed.put(m.group(1), m.group(2).strip());
-            }
-        }
-        return allowed;
-    }
-
     /** The safe way to make the change a statement makes. */
     static String advice(String sql) {
         String s = words(sql);
@@ -372,7 +354,8 @@ final class RiskFindings {
         return qualified(table.schema(), table.table());
     }
 
-    private static String qualified(String schema, String table) {
+    /** A table as findings name it: without the schema {@code public}. */
+    static String qualified(String schema, String table) {
         return schema == null || schema.equals("public") ? table : schema + "." + table;
     }
 

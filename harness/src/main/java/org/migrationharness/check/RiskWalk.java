@@ -172,7 +172,7 @@ final class RiskWalk {
         SyntheticRows.Result result = SyntheticRows.fill(database, snapshot, schemas, config.rowsOrDefault(), SEED,
                 run.migratedSnapshot());
         for (SyntheticRows.TableFill table : result.tables()) {
-            String name = (table.schema().equals("public") ? "" : table.schema() + ".") + table.table();
+            String name = RiskFindings.qualified(table.schema(), table.table());
             if (table.skipReason() != null && empty.add(name)) {
                 notes.add("No rows in " + name + ": " + table.skipReason());
             }
